@@ -1,0 +1,406 @@
+/**
+ * Reads a cookie catalogue (object or JSON text), reports every problem with its JSON path, and
+ * expands presets into resolved services. It never throws: a bad catalogue must fail closed with a
+ * clear message, never crash the page. It ships in the gate bundle, so the checks are tables of
+ * small combinators rather than code per field. `catalogue.schema.json` mirrors these rules.
+ */
+import { PRESETS } from './presets.js';
+import type {
+  Catalogue,
+  CatalogueProblem,
+  Category,
+  ParseResult,
+  PresetName,
+  Service,
+} from './types.js';
+
+// Input is walked untyped: every read is guarded by `isObj`/`own`, or follows validation.
+type Obj = Record<string, any>;
+type Problems = CatalogueProblem[];
+type Check = (value: unknown, path: string, out: Problems) => void;
+
+// Patterns are repeated verbatim in catalogue.schema.json (test/node/schema.test.js checks both
+// agree on a corpus), so they avoid regex flags.
+const NAME = /^[a-zA-Z0-9][\w-]{0,63}$/;
+const NAME_MSG =
+  'expected a name of letters, digits, - and _ (at most 64, not starting with - or _)';
+// RFC 6265 cookie-name characters; `*` is ours, a wildcard.
+const COOKIE_GLOB = /^[\w!#$%&'*+.^`|~-]+$/;
+const COOKIE_GLOB_MSG =
+  "expected a cookie name: letters, digits and !#$%&'+-.^_`|~ (* is a wildcard)";
+const HOST = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*$/;
+const HOST_MSG = 'expected a bare hostname such as www.example.com';
+const LANG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
+const LANG_MSG = 'expected a language tag such as en or cy';
+// Absolute http(s) URL, or a path on this site. `//host` and `/\host` lead to another site; a
+// backslash or space never belongs in a URL we will put in an href.
+const URL_OK = /^(https?:\/\/[^\s/\\?#]+|\/(?![/\\]))[^\s\\]*$/;
+
+/** Services that always need consent (COMPLIANCE R14): never in a required category. */
+const NEEDS_CONSENT: readonly string[] = ['google-analytics', 'youtube', 'facebook', 'twitter'];
+const PRESET_NAMES = Object.keys(PRESETS);
+
+const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+const isObj = (v: unknown): v is Obj => typeof v == 'object' && v !== null && !Array.isArray(v);
+/** An own property only: inherited ones (`constructor`, a hostile prototype) are never read. */
+const own = (o: unknown, key: string): unknown => (isObj(o) && has(o, key) ? o[key] : undefined);
+const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
+/** Quotes a value from the input for a message, cut short so hostile input stays readable. */
+const quote = (s: string) => JSON.stringify(s.length > 40 ? s.slice(0, 40) + '…' : s);
+
+/** `services.youtube.cookies[2].name`; keys that are not plain words go in brackets. */
+const at = (path: string, key: string | number) =>
+  typeof key == 'number'
+    ? `${path}[${key}]`
+    : /^[\w$-]+$/.test(key)
+      ? (path && path + '.') + key
+      : `${path || '$'}[${JSON.stringify(key)}]`;
+
+const fail = (out: Problems, path: string, message: string) => {
+  out.push({ path, message });
+};
+
+/** Levenshtein distance, one row at a time. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** ` (did you mean "services"?)` when one option is a typo away, else ''. */
+function hint(word: string, options: readonly string[]): string {
+  let best = '';
+  let bestDistance = 3;
+  if (word.length < 80) {
+    for (const option of options) {
+      const d = distance(word.toLowerCase(), option.toLowerCase());
+      if (d < bestDistance && d < option.length / 2) [best, bestDistance] = [option, d];
+    }
+  }
+  return best && ` (did you mean "${best}"?)`;
+}
+
+// --- Check combinators -------------------------------------------------------------------------
+
+const check =
+  (ok: (v: unknown) => unknown, message: string): Check =>
+  (v, path, out) => {
+    if (!ok(v)) fail(out, path, message);
+  };
+
+const string =
+  (pattern = /\S/, message = 'expected a non-empty string'): Check =>
+  (v, path, out) => {
+    if (typeof v != 'string') fail(out, path, 'expected a string');
+    else if (!pattern.test(v)) fail(out, path, message);
+  };
+
+const list =
+  (item: Check): Check =>
+  (v, path, out) => {
+    if (!Array.isArray(v)) return fail(out, path, 'expected an array');
+    v.forEach((x, i) => item(x, at(path, i), out));
+  };
+
+/** An object used as a map: every key matches `key`, every value passes `item`. */
+const record =
+  (key: RegExp, keyMessage: string, item: Check): Check =>
+  (v, path, out) => {
+    if (!isObj(v)) return fail(out, path, 'expected an object');
+    for (const k of Object.keys(v)) {
+      if (key.test(k)) item(v[k], at(path, k), out);
+      else fail(out, at(path, k), keyMessage);
+    }
+  };
+
+/** An object with exactly these keys (unknown ones are errors, with a typo hint). */
+const shape =
+  (fields: Record<string, Check>, required: string[] = []): Check =>
+  (v, path, out) => {
+    if (!isObj(v)) return fail(out, path || '$', 'expected an object');
+    const known = Object.keys(fields);
+    for (const k of Object.keys(v)) {
+      if (has(fields, k)) fields[k](v[k], at(path, k), out);
+      else fail(out, at(path, k), 'unknown key' + hint(k, known));
+    }
+    for (const k of required) if (!has(v, k)) fail(out, at(path, k), 'is required');
+  };
+
+const nonEmpty = string();
+const localisedMap = record(LANG, LANG_MSG, nonEmpty);
+/** `"Polls"` or `{ "en": "Polls", "cy": "Polau" }`. */
+const localised: Check = (v, path, out) => {
+  if (typeof v == 'string') nonEmpty(v, path, out);
+  else if (isObj(v) && Object.keys(v).length) localisedMap(v, path, out);
+  else
+    fail(
+      out,
+      path,
+      'expected text, or an object of language → text such as {"en": "…", "cy": "…"}',
+    );
+};
+
+const url: Check = (v, path, out) => {
+  if (typeof v != 'string') return fail(out, path, 'expected a string');
+  if (URL_OK.test(v)) return;
+  // Name the scheme when there is one (`javascript:`, `data:`): the likeliest hostile input.
+  const scheme = /^\s*([a-z][\w+.-]{0,20}):/i.exec(v)?.[1];
+  const refused =
+    scheme && !/^https?$/.test(scheme) ? `${scheme.toLowerCase()}: URLs are not allowed; ` : '';
+  fail(out, path, refused + 'expected an https: URL or a path starting with /');
+};
+
+const preset: Check = (v, path, out) => {
+  if (typeof v != 'string') fail(out, path, 'expected a string');
+  else if (!has(PRESETS, v))
+    fail(
+      out,
+      path,
+      `unknown preset ${quote(v)}` +
+        (hint(v, PRESET_NAMES) || `; presets: ${PRESET_NAMES.join(', ')}`),
+    );
+};
+
+const cookieGlob = string(COOKIE_GLOB, COOKIE_GLOB_MSG);
+
+const cookieDeclaration = shape(
+  {
+    name: cookieGlob,
+    match: list(cookieGlob),
+    purpose: localised,
+    expires: localised,
+    // Printable ASCII without `;`: the path is written into `document.cookie` when sweeping.
+    path: string(/^\/[!-:<-~]*$/, 'expected a path starting with /'),
+    party: check((v) => v === 'first' || v === 'third', 'expected "first" or "third"'),
+  },
+  ['name'],
+);
+
+const serviceShape = shape({
+  preset,
+  title: localised,
+  provider: nonEmpty,
+  privacyUrl: url,
+  description: localised,
+  hosts: list(string(HOST, HOST_MSG)),
+  cookies: list(cookieDeclaration),
+  measurementId: string(/^G-[A-Z0-9]+$/, 'expected a GA4 measurement ID such as G-ABC123'),
+});
+
+const service: Check = (v, path, out) => {
+  serviceShape(v, path, out);
+  if (isObj(v) && !has(v, 'preset'))
+    for (const k of ['title', 'provider', 'cookies'])
+      if (!has(v, k)) fail(out, at(path, k), 'is required for a service without a preset');
+};
+
+const category = shape({
+  required: check((v) => typeof v == 'boolean', 'expected true or false'),
+  basis: check(
+    (v) => v === 'consent' || v === 'statistical-exception',
+    'expected "consent" or "statistical-exception"',
+  ),
+  title: localised,
+  description: localised,
+  services: list(string(NAME, NAME_MSG)),
+});
+
+const catalogueShape = shape(
+  {
+    $schema: nonEmpty,
+    site: nonEmpty,
+    revision: check(
+      (v) => Number.isSafeInteger(v) && (v as number) > 0,
+      'expected a positive integer',
+    ),
+    policyUrl: url,
+    cookiesPageUrl: url,
+    categories: record(NAME, NAME_MSG, category),
+    services: record(NAME, NAME_MSG, service),
+    texts: record(
+      LANG,
+      LANG_MSG,
+      record(
+        /^[a-zA-Z][\w.-]*$/,
+        'expected a text key such as banner.heading',
+        check((v) => typeof v == 'string', 'expected a string'),
+      ),
+    ),
+    cookie: shape({
+      name: string(
+        /^[\w!#$%&'+.^`|~-]+$/,
+        "expected a cookie name: letters, digits and !#$%&'+-.^_`|~",
+      ),
+      days: check(
+        (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 730,
+        'expected a whole number of days from 1 to 730',
+      ),
+      domain: string(HOST, HOST_MSG),
+    }),
+  },
+  ['site', 'revision', 'categories'],
+);
+
+// --- Rules across entries ----------------------------------------------------------------------
+
+/** The service input a category entry names: an entry of `services`, or a bare preset name. */
+const serviceInput = (services: unknown, name: string): Obj | undefined => {
+  const given = own(services, name);
+  if (given !== undefined) return isObj(given) ? given : {};
+  return has(PRESETS, name) ? { preset: name } : undefined;
+};
+
+/** The cookies a service will declare once its preset is expanded. */
+const cookiesOf = (input: Obj): unknown[] => {
+  const name = own(input, 'preset') as string;
+  const cookies =
+    own(input, 'cookies') ??
+    (typeof name == 'string' && has(PRESETS, name) ? PRESETS[name as PresetName].cookies : []);
+  return Array.isArray(cookies) ? cookies : [];
+};
+
+function checkReferences(input: Obj, out: Problems) {
+  const categories = own(input, 'categories');
+  const services = own(input, 'services');
+  if (!isObj(categories)) return;
+  if (!Object.keys(categories).length) fail(out, 'categories', 'expected at least one category');
+  const owner = new Map<string, string>();
+  for (const name of Object.keys(categories)) {
+    const cat = categories[name];
+    const path = at('categories', name);
+    const required = own(cat, 'required') === true;
+    const exception = own(cat, 'basis') === 'statistical-exception';
+    if (required && exception)
+      fail(out, at(path, 'basis'), 'a required category cannot use the statistical exception');
+    const entries = own(cat, 'services');
+    if (!Array.isArray(entries)) continue;
+    entries.forEach((entry, i) => {
+      if (typeof entry != 'string' || !NAME.test(entry)) return; // reported by the shape check
+      const entryPath = at(at(path, 'services'), i);
+      const svc = serviceInput(services, entry);
+      const presetName = own(svc, 'preset') as string;
+      if (!svc) {
+        const names = [...(isObj(services) ? Object.keys(services) : []), ...PRESET_NAMES];
+        fail(out, entryPath, `no service named ${quote(entry)} in services` + hint(entry, names));
+      } else if (owner.has(entry)) {
+        fail(out, entryPath, `${quote(entry)} is already in category ${quote(owner.get(entry)!)}`);
+      } else {
+        owner.set(entry, name);
+        if (required && NEEDS_CONSENT.includes(presetName))
+          fail(
+            out,
+            entryPath,
+            `${quote(entry)} cannot be in a required category: ${presetName} always needs consent`,
+          );
+        // DUAA exception: first-party aggregate statistics only (COMPLIANCE R31).
+        if (exception && cookiesOf(svc).some((c) => own(c, 'party') === 'third'))
+          fail(
+            out,
+            entryPath,
+            `${quote(entry)} sets third-party cookies, so it cannot use the statistical exception`,
+          );
+      }
+    });
+  }
+  if (isObj(services))
+    for (const name of Object.keys(services))
+      if (!owner.has(name) && NAME.test(name))
+        fail(out, at('services', name), 'not listed in any category');
+}
+
+// --- Expansion ---------------------------------------------------------------------------------
+
+/** Fields present in `o` among `keys`, deep-copied so the catalogue shares nothing with input. */
+const pick = (o: Obj, keys: string[]): Obj =>
+  clone(Object.fromEntries(keys.filter((k) => has(o, k)).map((k) => [k, o[k]])));
+
+/** Preset fields, overridden field by field by the site's (a site's `cookies` replaces the list). */
+function resolveService(name: string, category: string, input: Obj, catalogue: Obj): Service {
+  const presetName = String(own(input, 'preset')) as PresetName;
+  const base = has(PRESETS, presetName) ? PRESETS[presetName] : undefined;
+  const service = clone({ hosts: [], cookies: [], ...base, ...input, name, category }) as Service;
+  if (!service.provider) {
+    // A first-party preset (site search): the site runs it, under its own privacy notice.
+    service.provider = catalogue.site;
+    const policyUrl = own(catalogue, 'policyUrl') as string | undefined;
+    if (!service.privacyUrl && policyUrl) service.privacyUrl = policyUrl;
+  }
+  const id = service.measurementId;
+  // GA4 names its session cookie after the measurement id (`_ga_ABC123`); the table shows the real
+  // name, and deletion still matches every `_ga_*` in case the id changed.
+  if (id)
+    for (const c of service.cookies)
+      if (c.name == '_ga_*')
+        [c.name, c.match] = ['_ga_' + id.slice(2), [...(c.match ?? []), '_ga_*']];
+  return service;
+}
+
+/** Builds the resolved catalogue from a valid input, reading own properties only, as checked. */
+function expand(input: Obj): Catalogue {
+  const services: Record<string, Service> = {};
+  const categories = Object.keys(input.categories).map((name): Category => {
+    const cat: Obj = input.categories[name];
+    return {
+      name,
+      required: own(cat, 'required') === true,
+      ...pick(cat, ['basis', 'title', 'description']),
+      services: ((own(cat, 'services') ?? []) as string[]).map(
+        (s) =>
+          (services[s] = resolveService(s, name, serviceInput(own(input, 'services'), s)!, input)),
+      ),
+    };
+  });
+  return {
+    site: input.site,
+    revision: input.revision,
+    ...pick(input, ['policyUrl', 'cookiesPageUrl']),
+    categories,
+    services,
+    texts: clone(own(input, 'texts') as Catalogue['texts']) ?? {},
+    cookie: { name: 'cookie_preferences', days: 365, ...clone(own(input, 'cookie') as object) },
+  };
+}
+
+/**
+ * Validates a catalogue (an object, or its JSON text) and expands its presets. On failure,
+ * `problems` lists every problem found, each with a JSON path such as
+ * `services.youtube.cookies[2].name`.
+ */
+export function parseCatalogue(input: unknown): ParseResult {
+  const out: Problems = [];
+  try {
+    if (typeof input == 'string') {
+      try {
+        input = JSON.parse(input);
+      } catch (e) {
+        return {
+          ok: false,
+          problems: [{ path: '$', message: 'not valid JSON: ' + (e as Error).message }],
+        };
+      }
+    }
+    if (!isObj(input))
+      return { ok: false, problems: [{ path: '$', message: 'expected an object' }] };
+    catalogueShape(input, '', out);
+    checkReferences(input, out);
+    return out.length
+      ? { ok: false, problems: out }
+      : { ok: true, catalogue: expand(input), problems: [] };
+  } catch {
+    // Only a hostile object (a throwing getter or Proxy) gets here; JSON text cannot.
+    fail(out, '$', 'could not be read');
+    return { ok: false, problems: out };
+  }
+}
+
+/** One `path: message` line per problem, for the console. */
+export const formatProblems = (problems: readonly CatalogueProblem[]): string =>
+  problems.map((p) => `${p.path}: ${p.message}`).join('\n');

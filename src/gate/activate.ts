@@ -1,0 +1,105 @@
+/**
+ * Turns gated markup into live markup once its category is allowed:
+ *   <script type="text/plain" data-consent="analytics" src|inline>  → a real script
+ *   <iframe data-consent="embeds" data-src="…">                      → src set
+ * Scripts are fetched in parallel and executed in document order (async ones whenever they
+ * arrive, defer/module ones after the document is parsed), with every attribute and the nonce kept.
+ */
+
+export const GATED_SCRIPT = 'script[type="text/plain"][data-consent]';
+export const GATED_IFRAME = 'iframe[data-consent][data-src]';
+
+/** Attributes that describe the gating, not the script: never copied onto the live element. */
+const GATE_ATTRIBUTES = new Set(['type', 'data-type']);
+
+function copyAttributes(from: Element, to: Element): void {
+  for (const { name, value } of Array.from(from.attributes)) {
+    if (!GATE_ATTRIBUTES.has(name) && name !== 'nonce') to.setAttribute(name, value);
+  }
+}
+
+/** Settles when an external script has run (or failed to load). */
+function executed(script: HTMLScriptElement): Promise<void> {
+  return new Promise((resolve) => {
+    script.addEventListener('load', () => resolve(), { once: true });
+    script.addEventListener('error', () => resolve(), { once: true });
+  });
+}
+
+export class ScriptActivator {
+  /** The tail of the in-order execution chain. */
+  private _chain: Promise<void> = Promise.resolve();
+  private _queued = 0;
+
+  /** Replaces a gated script with a live copy. Call in document order. */
+  activate(gated: HTMLScriptElement): void {
+    const live = document.createElement('script');
+    copyAttributes(gated, live);
+    const type = gated.dataset.type;
+    if (type) live.type = type;
+    // `nonce` is hidden from getAttribute once CSP has read it; the property keeps it.
+    if (gated.nonce) live.nonce = gated.nonce;
+    const src = gated.getAttribute('src');
+    const isModule = type === 'module';
+    if (src && gated.hasAttribute('async')) {
+      live.async = true;
+      gated.replaceWith(live);
+      return;
+    }
+    if (!src) live.text = gated.text;
+    else live.async = false;
+
+    // defer (and module) scripts run after parsing, as they would have without the gate.
+    const deferred = document.readyState === 'loading' && (gated.hasAttribute('defer') || isModule);
+    // Only external scripts fire `load`; inline module scripts run a moment later on their own.
+    const waits = Boolean(src);
+    if (!deferred && this._queued === 0) {
+      // Nothing ahead of it: run now, so an inline script's globals exist for what follows.
+      gated.replaceWith(live);
+      if (waits) this._enqueue(executed(live));
+      return;
+    }
+    if (src) this._preload(live, src, isModule);
+    const ready = deferred
+      ? new Promise<void>((r) => document.addEventListener('DOMContentLoaded', () => r(), { once: true }))
+      : undefined;
+    this._enqueue(
+      Promise.all([this._chain, ready]).then(() => {
+        gated.replaceWith(live);
+        return waits ? executed(live) : undefined;
+      }),
+    );
+  }
+
+  private _enqueue(step: Promise<void>): void {
+    this._queued++;
+    this._chain = step.finally(() => {
+      this._queued--;
+    });
+  }
+
+  /** Starts the download now so the in-order chain does not serialise network time. */
+  private _preload(live: HTMLScriptElement, src: string, isModule: boolean): void {
+    const link = document.createElement('link');
+    link.rel = isModule ? 'modulepreload' : 'preload';
+    if (!isModule) link.as = 'script';
+    link.href = src;
+    if (live.nonce) link.nonce = live.nonce;
+    for (const name of ['crossorigin', 'integrity', 'referrerpolicy']) {
+      const value = live.getAttribute(name);
+      if (value !== null) link.setAttribute(name, value);
+    }
+    document.head.append(link);
+  }
+}
+
+/** Loads a gated iframe. */
+export function activateIframe(frame: HTMLIFrameElement): void {
+  const src = frame.dataset.src!;
+  if (frame.getAttribute('src') !== src) frame.src = src;
+}
+
+/** Unloads a gated iframe on withdrawal (its document and any access it had go away). */
+export function deactivateIframe(frame: HTMLIFrameElement): void {
+  if (frame.hasAttribute('src')) frame.src = 'about:blank';
+}

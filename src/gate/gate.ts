@@ -1,0 +1,79 @@
+/**
+ * The gate: keeps the page's gated scripts and iframes in step with the controller's choice,
+ * now and for elements added later, and deletes the cookies of whatever is not allowed.
+ */
+import { cookieMatcher, firstPartyCookies } from '../catalogue/match.js';
+import type { ConsentController } from '../consent/controller.js';
+import { activateIframe, deactivateIframe, GATED_IFRAME, GATED_SCRIPT, ScriptActivator } from './activate.js';
+import { sweepCookies } from './sweep.js';
+
+export interface GateOptions {
+  /**
+   * Reload the page when a category whose scripts already ran here is withdrawn, because a
+   * running script cannot be unloaded. Default true.
+   */
+  reloadOnWithdrawal?: boolean;
+}
+
+/** Live scripts that came out of the gate keep their `data-consent`. */
+const LIVE_SCRIPT = 'script[data-consent]:not([type="text/plain"])';
+
+/** Starts the gate; returns a function that stops it (observer and subscription). */
+export function startGate(controller: ConsentController, options: GateOptions = {}): () => void {
+  const activator = new ScriptActivator();
+
+  const consider = (element: Element) => {
+    const name = element.getAttribute('data-consent')!.trim();
+    const allowed = controller.allows(name);
+    if (element instanceof HTMLIFrameElement) {
+      if (allowed) activateIframe(element);
+      else deactivateIframe(element);
+    } else if (allowed && element instanceof HTMLScriptElement) {
+      activator.activate(element);
+    }
+  };
+  const selector = `${GATED_SCRIPT},${GATED_IFRAME}`;
+  const scan = (root: ParentNode) => root.querySelectorAll(selector).forEach(consider);
+
+  /** Deletes the cookies of every service that is not allowed now. */
+  const sweepRefused = () => {
+    const catalogue = controller.catalogue!;
+    const refused = Object.values(catalogue.services).filter((s) => !controller.allows(s.name));
+    // Third-party cookies live on the provider's domain, out of this page's reach.
+    const declarations = firstPartyCookies(refused);
+    const matches = cookieMatcher(declarations);
+    const own = catalogue.cookie.name;
+    const paths = declarations.map((c) => c.path).filter((p): p is string => Boolean(p));
+    return sweepCookies((name) => name !== own && matches(name), paths);
+  };
+
+  scan(document);
+  const observer = new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      for (const node of Array.from(mutation.addedNodes)) {
+        if (!(node instanceof Element)) continue;
+        if (node.matches(selector)) consider(node);
+        else if (node.firstElementChild) scan(node);
+      }
+    }
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+
+  // Refused categories are swept on every page load, not only at the moment of refusal.
+  sweepRefused();
+
+  const unsubscribe = controller.subscribe(({ changed }) => {
+    scan(document);
+    const withdrawn = changed.filter((name) => !controller.allows(name));
+    if (!withdrawn.length) return;
+    sweepRefused();
+    const stillRunning = Array.from(document.querySelectorAll(LIVE_SCRIPT)).some(
+      (script) => !controller.allows(script.getAttribute('data-consent')!.trim()),
+    );
+    if (stillRunning && options.reloadOnWithdrawal !== false) location.reload();
+  });
+  return () => {
+    observer.disconnect();
+    unsubscribe();
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * The npm entry: everything in `consent-gate/core`, plus the UI elements, defined on import.
+ *
+ *   import { consent, startConsentGate } from 'consent-gate';
+ *   import catalogue from './cookies.json';
+ *   startConsentGate(catalogue);
+ */
+import './ui/define-all.js';
+export * from './core.js';
+export { ConsentBanner } from './ui/consent-banner/consent-banner.js';

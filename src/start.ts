@@ -1,0 +1,70 @@
+/**
+ * Starting consent-gate on a page: validate the catalogue, read the stored choice, run the gate,
+ * and show the UI when something must be shown. Shared by the script-tag entry and the npm entry.
+ */
+import { formatProblems, parseCatalogue } from './catalogue/validate.js';
+import { CONTROLLER_KEY, ConsentController } from './consent/controller.js';
+import { startGate, type GateOptions } from './gate/gate.js';
+
+/** The page's consent state and actions (`window.consentGate` for script-tag users). */
+export const consent = new ConsentController();
+
+export interface StartOptions extends GateOptions {
+  /** Makes the UI elements available (the script-tag build loads its UI bundle here). */
+  loadUI?: () => Promise<unknown>;
+}
+
+const OPEN_SELECTOR = '[data-consent-open]';
+
+function whenBodyExists(): Promise<HTMLElement> {
+  if (document.body) return Promise.resolve(document.body);
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => resolve(document.body), { once: true }),
+  );
+}
+
+/**
+ * Starts the gate with a catalogue (an object or JSON text). Returns false, after a console
+ * error naming every problem, when the catalogue is invalid: then nothing non-essential runs.
+ */
+export function startConsentGate(catalogueInput: unknown, options: StartOptions = {}): boolean {
+  if (consent.catalogue) {
+    console.error('consent-gate: already started on this page; the second catalogue was ignored.');
+    return false;
+  }
+  const result = parseCatalogue(catalogueInput);
+  if (!result.ok) {
+    console.error(
+      `consent-gate: the cookie catalogue is invalid, so nothing non-essential will run:\n${formatProblems(result.problems)}`,
+    );
+    return false;
+  }
+  consent.configure(result.catalogue);
+  (globalThis as { [CONTROLLER_KEY]?: ConsentController })[CONTROLLER_KEY] = consent;
+  startGate(consent, options);
+
+  let ui: Promise<unknown> | undefined;
+  consent.showUI = (view) => {
+    ui ??= whenBodyExists().then((body) => {
+      // A site may place <consent-banner> itself (e.g. right after <body>); otherwise it goes
+      // first in <body> so it comes first in the tab order.
+      if (!document.querySelector('consent-banner')) body.prepend(document.createElement('consent-banner'));
+      return options.loadUI?.();
+    });
+    ui.then(() => {
+      if (view === 'preferences') document.dispatchEvent(new Event('consent-open'));
+    });
+  };
+
+  // Delegated, so links added to the page later work too.
+  document.addEventListener('click', (event) => {
+    const opener = (event.target as Element | null)?.closest?.(OPEN_SELECTOR);
+    // Modified clicks (new tab/window) keep the link's own behaviour.
+    if (!opener || (event as MouseEvent).ctrlKey || (event as MouseEvent).metaKey || (event as MouseEvent).shiftKey) return;
+    event.preventDefault();
+    consent.open();
+  });
+
+  if (!consent.record) consent.showUI('banner');
+  return true;
+}

@@ -1,0 +1,179 @@
+// Whole-page journeys against the built script-tag bundle: what a tracker would see (requests,
+// cookies) before a choice, after Reject, after Accept and after withdrawal.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestServer } from '../support/server.js';
+import { launchBrowser, openContext, siteCookieNames } from '../support/page.js';
+
+const PAGE = '/test/e2e/pages/school.html';
+const NON_ESSENTIAL = /^(_ga|_gid|_gat|__?utm|_fbp|fr$|guest_id|VISITOR_INFO1_LIVE|YSC)/;
+
+let server;
+let browser;
+before(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const banner = (page) => page.getByRole('region', { name: 'Cookies on Test Primary School' });
+const accept = (page) => page.getByRole('button', { name: 'Accept additional cookies' });
+const reject = (page) => page.getByRole('button', { name: 'Reject additional cookies' });
+
+/** Lets late requests and timers settle before asserting that nothing happened. */
+const settle = (page) => page.waitForTimeout(500);
+
+describe('before a choice', () => {
+  it('makes no third-party request and sets no non-essential cookie, whatever the visitor does short of choosing', async () => {
+    const { context, page, thirdParty } = await openContext(browser);
+    await page.goto(server.origin() + PAGE);
+    await banner(page).waitFor();
+    // Scrolling, clicking the page, pressing Escape and waiting are not consent.
+    await page.mouse.wheel(0, 2000);
+    await page.getByRole('heading', { name: 'Test Primary School', level: 1 }).click();
+    await page.keyboard.press('Escape');
+    await settle(page);
+    await page.reload();
+    await banner(page).waitFor();
+    await settle(page);
+    assert.deepEqual(thirdParty, []);
+    assert.deepEqual(await siteCookieNames(context), []);
+    assert.equal(await page.locator('script[type="text/plain"]').count(), 4);
+    assert.equal(await page.locator('iframe[src]').count(), 0);
+    await context.close();
+  });
+});
+
+describe('after Reject', () => {
+  it('stays silent on this page and after reload, and stores the refusal', async () => {
+    const { context, page, thirdParty } = await openContext(browser);
+    await page.goto(server.origin() + PAGE);
+    await reject(page).click();
+    await page.getByText("You've rejected additional cookies.").waitFor();
+    await settle(page);
+    await page.reload();
+    await page.waitForFunction(() => window.consentGate?.record);
+    await settle(page);
+    assert.equal(await banner(page).isVisible(), false, 'no banner once the visitor has chosen');
+    assert.deepEqual(thirdParty, []);
+    assert.deepEqual(await siteCookieNames(context), ['cookie_preferences']);
+    const record = await page.evaluate(() => window.consentGate.record);
+    assert.deepEqual(record.categories, { analytics: false, embeds: false, polls: false });
+    assert.equal(record.method, 'banner');
+    assert.equal(record.revision, 2);
+    assert.match(record.id, /^[0-9a-f-]{36}$/);
+    await context.close();
+  });
+});
+
+describe('after Accept', () => {
+  it('runs every tracker and embed, in the page the visitor is on', async () => {
+    const { context, page, thirdParty } = await openContext(browser);
+    await page.goto(server.origin() + PAGE);
+    await accept(page).click();
+    await page.getByText("You've accepted additional cookies.").waitFor();
+    await page.waitForFunction(() => document.cookie.includes('_ga='));
+    await page.waitForFunction(() => document.querySelectorAll('iframe[src^="https:"]').length === 2);
+    const hosts = new Set(thirdParty.map((u) => new URL(u).hostname));
+    for (const host of ['www.googletagmanager.com', 'www.youtube-nocookie.com', 'connect.facebook.net', 'platform.twitter.com', 'app.sli.do']) {
+      assert.ok(hosts.has(host), `${host} was contacted`);
+    }
+    const names = await siteCookieNames(context);
+    for (const name of ['_ga', '_ga_TEST123', '_gid', '__utma', '__utmz']) assert.ok(names.includes(name), `${name} set`);
+    // The inline gtag config ran after the stand-in defined the queue: dataLayer holds arguments objects.
+    const entries = await page.evaluate(() => window.dataLayer.map((e) => Object.prototype.toString.call(e)));
+    assert.ok(entries.length >= 2 && entries.every((t) => t === '[object Arguments]'));
+    await context.close();
+  });
+});
+
+describe('withdrawal', () => {
+  it('deletes _ga* and __utm* cookies on the host and its parent domain, and they do not come back', async () => {
+    const { context, page, thirdParty } = await openContext(browser);
+    const origin = server.origin('www.oakfield.lancs.sch.uk');
+    await page.goto(origin + PAGE);
+    await accept(page).click();
+    await page.waitForFunction(() => document.cookie.includes('_ga=') && document.cookie.includes('__utmz='));
+    // Legacy notices' single-underscore spelling and a host-only copy, as old tags left them.
+    await page.evaluate(() => {
+      document.cookie = '_utma=legacy; path=/';
+      document.cookie = '__utmb=host-only; path=/';
+    });
+    const before = await context.cookies();
+    assert.ok(before.some((c) => c.name === '_ga' && c.domain === '.oakfield.lancs.sch.uk'), 'GA set _ga on the parent domain');
+
+    // Withdraw through the API, as the preferences would; the page reloads to stop GA.
+    await Promise.all([page.waitForEvent('load'), page.evaluate(() => window.consentGate.update({ analytics: false }))]);
+    const afterWithdrawal = (await context.cookies()).map((c) => c.name);
+    for (const name of afterWithdrawal) assert.doesNotMatch(name, /^(_ga|_gid|__?utm)/, `${name} was deleted`);
+    assert.ok(afterWithdrawal.includes('cookie_preferences'));
+
+    const requestsBefore = thirdParty.filter((u) => u.includes('googletagmanager')).length;
+    await page.reload();
+    await settle(page);
+    const names = (await context.cookies()).map((c) => c.name);
+    assert.equal(names.filter((n) => /^(_ga|_gid|__?utm)/.test(n)).length, 0, 'analytics cookies stay gone');
+    assert.equal(thirdParty.filter((u) => u.includes('googletagmanager')).length, requestsBefore, 'GA not loaded again');
+    await context.close();
+  });
+
+  it('sweeps analytics cookies left from before on every page load while refused, never the public suffix', async () => {
+    const { context, page } = await openContext(browser);
+    const origin = server.origin('www.oakfield.lancs.sch.uk');
+    await context.addCookies([
+      { name: '_ga', value: 'old', domain: '.oakfield.lancs.sch.uk', path: '/' },
+      { name: '__utma', value: 'old', domain: 'www.oakfield.lancs.sch.uk', path: '/' },
+      { name: '__utmz', value: 'old', domain: '.oakfield.lancs.sch.uk', path: '/test/e2e' },
+      { name: 'essential_session', value: 'keep', domain: 'www.oakfield.lancs.sch.uk', path: '/' },
+    ]);
+    await page.goto(origin + PAGE);
+    await banner(page).waitFor();
+    const names = await siteCookieNames(context);
+    assert.deepEqual(names, ['essential_session']);
+    await context.close();
+  });
+});
+
+describe('bad input fails closed', () => {
+  it('ignores a tampered consent cookie: asks again, logs once, runs nothing', async () => {
+    const { context, page, thirdParty, consoleWarnings } = await openContext(browser);
+    const tampered = JSON.stringify({ v: 1, id: '3b241101-e2bb-4255-8caf-4136c566a962', ts: new Date().toISOString(), rev: 2, m: 'banner', c: { analytics: 'yes', embeds: 1, polls: 1 } });
+    await context.addCookies([{ name: 'cookie_preferences', value: encodeURIComponent(tampered), domain: 'localhost', path: '/' }]);
+    await page.goto(server.origin() + PAGE);
+    await banner(page).waitFor();
+    await settle(page);
+    assert.deepEqual(thirdParty, []);
+    assert.equal(consoleWarnings.filter((m) => m.includes('cookie_preferences') && m.includes('tampered')).length, 1);
+    await context.close();
+  });
+
+  it('asks again when the stored choice answered an older catalogue revision', async () => {
+    const { context, page, thirdParty } = await openContext(browser);
+    const old = JSON.stringify({ v: 1, id: '3b241101-e2bb-4255-8caf-4136c566a962', ts: new Date().toISOString(), rev: 1, m: 'banner', c: { analytics: 1, embeds: 1, polls: 1 } });
+    await context.addCookies([{ name: 'cookie_preferences', value: encodeURIComponent(old), domain: 'localhost', path: '/' }]);
+    await page.goto(server.origin() + PAGE);
+    await banner(page).waitFor();
+    await settle(page);
+    assert.deepEqual(thirdParty, []);
+    await context.close();
+  });
+
+  it('with an invalid catalogue names the problem and runs nothing, even if asked to', async () => {
+    const { context, page, thirdParty, consoleErrors } = await openContext(browser);
+    await context.route('**/catalogue.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ site: 'X', revision: 1, categories: { analytics: { services: ['google-analytic'] } } }) }),
+    );
+    await page.goto(server.origin() + PAGE);
+    await page.waitForFunction(() => window.consentGate);
+    await settle(page);
+    await page.evaluate(() => window.consentGate.acceptAll());
+    await settle(page);
+    assert.deepEqual(thirdParty, []);
+    assert.ok(consoleErrors.some((m) => m.includes('categories.analytics.services[0]')), consoleErrors.join('\n'));
+    assert.equal(await page.locator('consent-banner').count(), 0);
+    await context.close();
+  });
+});
