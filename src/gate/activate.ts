@@ -27,9 +27,12 @@ function executed(script: HTMLScriptElement): Promise<void> {
 }
 
 export class ScriptActivator {
-  /** The tail of the in-order execution chain. */
-  private _chain: Promise<void> = Promise.resolve();
-  private _queued = 0;
+  /** Settles once every ordered script activated so far has run. */
+  private _ran: Promise<void> = Promise.resolve();
+  /** Ordered external scripts inserted but not yet run. */
+  private _running = 0;
+  /** Scripts queued behind others, not yet inserted. */
+  private _waiting = 0;
 
   /** Replaces a gated script with a live copy. Call in document order. */
   activate(gated: HTMLScriptElement): void {
@@ -51,30 +54,34 @@ export class ScriptActivator {
 
     // defer (and module) scripts run after parsing, as they would have without the gate.
     const deferred = document.readyState === 'loading' && (gated.hasAttribute('defer') || isModule);
-    // Only external scripts fire `load`; inline module scripts run a moment later on their own.
-    const waits = Boolean(src);
-    if (!deferred && this._queued === 0) {
-      // Nothing ahead of it: run now, so an inline script's globals exist for what follows.
-      gated.replaceWith(live);
-      if (waits) this._enqueue(executed(live));
-      return;
+    if (!deferred && !this._waiting) {
+      if (src) {
+        // Inserted scripts with async=false download in parallel and run in insertion order.
+        gated.replaceWith(live);
+        this._running++;
+        const ran = executed(live).finally(() => this._running--);
+        this._ran = Promise.all([this._ran, ran]).then(() => undefined);
+        return;
+      }
+      if (!this._running) {
+        // An inline script with nothing ahead of it runs now, so what follows sees its globals.
+        gated.replaceWith(live);
+        return;
+      }
     }
+    // Behind an inline script or a deferred one: wait its turn, but start downloading now.
     if (src) this._preload(live, src, isModule);
+    this._waiting++;
     const ready = deferred
       ? new Promise<void>((r) => document.addEventListener('DOMContentLoaded', () => r(), { once: true }))
       : undefined;
-    this._enqueue(
-      Promise.all([this._chain, ready]).then(() => {
-        gated.replaceWith(live);
-        return waits ? executed(live) : undefined;
-      }),
-    );
-  }
-
-  private _enqueue(step: Promise<void>): void {
-    this._queued++;
-    this._chain = step.finally(() => {
-      this._queued--;
+    this._ran = Promise.all([this._ran, ready]).then(() => {
+      this._waiting--;
+      gated.replaceWith(live);
+      // Only external scripts fire `load`; an inline module runs a moment later on its own.
+      if (!src) return undefined;
+      this._running++;
+      return executed(live).finally(() => this._running--);
     });
   }
 

@@ -33,6 +33,26 @@ describe('script activation', () => {
     expect(window.__ran).to.deep.equal(['slow', 'inline-1', 'fast', 'inline-2', 'medium']);
   });
 
+  it('keeps order for a script activated later, while an earlier one is still loading', async () => {
+    const root = await fixture(html`<div>
+      <script type="text/plain" data-consent="analytics" src=${script('slow', 300)}></script>
+      <script type="text/plain" data-consent="analytics">window.__ran.push('inline')</script>
+      <script type="text/plain" data-consent="analytics" src=${script('slow-2', 500)}></script>
+    </div>`);
+    const activator = new ScriptActivator();
+    root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPT).forEach((s) => activator.activate(s));
+    await waitUntil(() => window.__ran!.includes('inline'), 'inline ran', { timeout: 4000 });
+    // A CMS widget adds another gated script while slow-2 is still on its way.
+    const late = document.createElement('script');
+    late.type = 'text/plain';
+    late.dataset.consent = 'analytics';
+    late.text = "window.__ran.push('late')";
+    root.append(late);
+    activator.activate(late);
+    await waitUntil(() => window.__ran!.length === 4, 'all ran', { timeout: 4000 });
+    expect(window.__ran).to.deep.equal(['slow', 'inline', 'slow-2', 'late']);
+  });
+
   it('fetches the waiting scripts in parallel rather than one after another', async () => {
     const root = await fixture(html`<div>
       <script type="text/plain" data-consent="analytics" src=${script('a', 600)}></script>
