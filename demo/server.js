@@ -4,11 +4,13 @@
 //   npm start                      # builds dist/, then runs this file
 //   node demo/server.js            # site on http://localhost:8000, stand-ins on http://127.0.0.1:8001
 //   PORT=9000 THIRD_PARTY_PORT=9001 node demo/server.js
+//   CSP=1 npm start                # every page under a strict Content-Security-Policy (nonces)
 //
 // Two origins on purpose: `localhost` and `127.0.0.1` are different *sites* to a browser, so the
 // stand-ins' cookies on 127.0.0.1 are genuinely third-party cookies, as YouTube's are on a school site.
 // Every request to the third-party origin is logged, so you can watch when third parties are contacted.
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -43,12 +45,14 @@ const CONTENT_TYPES = {
  * @param {number} [options.thirdPartyPort=8001] stand-ins port (0 picks a free one)
  * @param {string} [options.host='127.0.0.1'] address both servers listen on
  * @param {(line: string) => void} [options.log=console.log] where request log lines go
+ * @param {boolean} [options.csp=false] serve every page with a strict Content-Security-Policy
+ *   (`script-src 'self' 'nonce-…'; style-src 'self'`), a fresh nonce per request on each `<script>`
  * @returns {Promise<{ siteUrl: string, thirdPartyUrl: string,
  *   thirdPartyRequests: { method: string, url: string }[], close: () => Promise<void> }>}
  *   `siteUrl` is `http://localhost:<port>`, `thirdPartyUrl` is `http://127.0.0.1:<port>` (no
  *   trailing slash); `thirdPartyRequests` records every request the stand-ins received, in order.
  */
-export async function startDemoServer({ port = 8000, thirdPartyPort = 8001, host = '127.0.0.1', log = console.log } = {}) {
+export async function startDemoServer({ port = 8000, thirdPartyPort = 8001, host = '127.0.0.1', log = console.log, csp = false } = {}) {
   const thirdPartyRequests = [];
   let thirdPartyUrl = WRITTEN_THIRD_PARTY_ORIGIN;
 
@@ -59,6 +63,7 @@ export async function startDemoServer({ port = 8000, thirdPartyPort = 8001, host
     serveThirdParty(req, res, url);
   });
   const site = http.createServer((req, res) => {
+    if (csp) res.cspNonce = randomBytes(16).toString('base64');
     serveSite(req, res, thirdPartyUrl).catch((error) => {
       log(`[site] ${req.method} ${req.url} failed: ${error.stack || error}`);
       if (!res.headersSent) send(res, req, 500, 'text/plain; charset=utf-8', 'Internal server error\n');
@@ -208,7 +213,14 @@ async function sendFile(res, req, file, thirdPartyUrl, status = 200) {
   if ((ext === '.html' || ext === '.json') && thirdPartyUrl !== WRITTEN_THIRD_PARTY_ORIGIN) {
     body = body.toString('utf8').split(WRITTEN_THIRD_PARTY_ORIGIN).join(thirdPartyUrl);
   }
-  send(res, req, status, CONTENT_TYPES[ext] || 'application/octet-stream', body);
+  const headers = {};
+  if (ext === '.html' && res.cspNonce) {
+    // What a CMS with a strict CSP does: its templates put the request's nonce on every script,
+    // including the gated `type="text/plain"` ones, whose live copies keep it.
+    body = body.toString('utf8').replace(/<script\b/g, `<script nonce="${res.cspNonce}"`);
+    headers['content-security-policy'] = `script-src 'self' 'nonce-${res.cspNonce}'; style-src 'self'`;
+  }
+  send(res, req, status, CONTENT_TYPES[ext] || 'application/octet-stream', body, headers);
 }
 
 // ---- run directly ------------------------------------------------------------------------------------
@@ -225,13 +237,15 @@ function isMain() {
 if (isMain()) {
   const port = Number(process.env.PORT ?? 8000);
   const thirdPartyPort = Number(process.env.THIRD_PARTY_PORT ?? 8001);
-  const server = await startDemoServer({ port, thirdPartyPort, host: process.env.HOST || undefined }).catch((error) => {
+  const csp = Boolean(process.env.CSP && process.env.CSP !== '0');
+  const server = await startDemoServer({ port, thirdPartyPort, host: process.env.HOST || undefined, csp }).catch((error) => {
     if (error.code !== 'EADDRINUSE') throw error;
     console.error(`Port ${error.port} is already in use. Choose others, e.g. PORT=8080 THIRD_PARTY_PORT=8081 npm start`);
     process.exit(1);
   });
   console.log(`Oakfield Primary School demo:  ${server.siteUrl}/`);
   console.log(`Third-party stand-ins:         ${server.thirdPartyUrl}/  (each request is logged below)`);
+  if (csp) console.log("Strict CSP on every page:      script-src 'self' 'nonce-…'; style-src 'self'");
   if (!existsSync(path.join(distDir, 'consent-gate.min.js'))) {
     console.warn('Warning: dist/consent-gate.min.js is missing, so the pages have no consent library. Run `npm run build`.');
   }

@@ -6,7 +6,8 @@
  *   <script src="/assets/consent-gate.min.js" data-catalogue="#cookie-catalogue"></script>
  *   <script src="/assets/consent-gate.min.js" data-catalogue="/cookies.json"></script>
  */
-import { consent, startConsentGate } from './start.js';
+import { DEBUG_INTEGRITY, UI_INTEGRITY } from './bundle-integrity.js';
+import { consent, startConsentGate, type StartOptions } from './start.js';
 
 declare global {
   interface Window {
@@ -17,21 +18,35 @@ declare global {
 const self = document.currentScript as HTMLScriptElement | null;
 window.consentGate = consent;
 
-let uiLoading: Promise<void> | undefined;
-function loadUI(): Promise<void> {
-  return (uiLoading ??= new Promise((resolve, reject) => {
+/**
+ * Loads a bundle that ships beside this file, with this script's nonce (strict CSP) and, when
+ * this script was loaded with `integrity` (SRI, e.g. from a CDN), that bundle's own hash: the
+ * build writes the siblings' hashes into this file, so one integrity attribute covers all three.
+ */
+function loadSibling(file: string, integrity: string): Promise<void> {
+  return new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = new URL('consent-gate-ui.min.js', self?.src ?? location.href).href;
-    // Under a strict CSP the UI bundle needs the nonce this script was allowed by.
+    script.src = new URL(file, self?.src ?? location.href).href;
     if (self?.nonce) script.nonce = self.nonce;
+    if (self?.crossOrigin != null) script.crossOrigin = self.crossOrigin;
+    if (self?.integrity && integrity) script.integrity = integrity;
     script.onload = () => resolve();
     script.onerror = () => {
-      console.error(`consent-gate: could not load ${script.src}; the consent banner cannot be shown.`);
-      reject(new Error('UI bundle failed to load'));
+      console.error(`consent-gate: could not load ${script.src}: it must sit beside this script, from the same version.`);
+      reject(new Error(`${file} failed to load`));
     };
     document.head.append(script);
-  }));
+  });
 }
+
+let uiLoading: Promise<void> | undefined;
+const loadUI = () => (uiLoading ??= loadSibling('consent-gate-ui.min.js', UI_INTEGRITY));
+
+// The debug bundle (src/debug-tag.ts) leaves its module under this key: an IIFE cannot export.
+const loadDebug = () =>
+  loadSibling('consent-gate-debug.min.js', DEBUG_INTEGRITY).then(
+    () => (globalThis as Record<symbol, typeof import('./gate/debug.js')>)[Symbol.for('consent-gate.debug')],
+  );
 
 async function readCatalogue(source: string): Promise<unknown> {
   // "#id" or "[attr]" names an inline <script type="application/json">; anything else is a URL.
@@ -55,14 +70,15 @@ function start(): void {
     console.error('consent-gate: the script tag needs data-catalogue="#inline-json-id" or data-catalogue="/cookies.json"; nothing non-essential will run.');
     return;
   }
+  const options: StartOptions = { loadUI, loadDebug, debug: self?.hasAttribute('data-debug') };
   // An inline catalogue already parsed is read synchronously, so the gate acts before later tags.
   const inline = /^[#[]/.test(source) ? document.querySelector(source) : null;
   if (inline) {
-    startConsentGate(inline.textContent ?? '', { loadUI });
+    startConsentGate(inline.textContent ?? '', options);
     return;
   }
   readCatalogue(source).then(
-    (catalogue) => startConsentGate(catalogue, { loadUI }),
+    (catalogue) => startConsentGate(catalogue, options),
     (error: Error) => console.error(`consent-gate: could not read the cookie catalogue (${error.message}); nothing non-essential will run.`),
   );
 }

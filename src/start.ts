@@ -4,6 +4,7 @@
  */
 import { formatProblems, parseCatalogue } from './catalogue/validate.js';
 import { CONTROLLER_KEY, ConsentController } from './consent/controller.js';
+import type { GateTrace, GateTraceEvent, startDebug } from './gate/debug.js';
 import { startGate, type GateOptions } from './gate/gate.js';
 
 /** The page's consent state and actions (`window.consentGate` for script-tag users). */
@@ -12,7 +13,16 @@ export const consent = new ConsentController();
 export interface StartOptions extends GateOptions {
   /** Makes the UI elements available (the script-tag build loads its UI bundle here). */
   loadUI?: () => Promise<unknown>;
+  /**
+   * Logs decisions, gated elements, cookie sweeps and undeclared cookies to the console, as
+   * `?consent-debug` in the page's URL does.
+   */
+  debug?: boolean;
+  /** Fetches the debug aid (kept out of the gate bundle); set by the entries. */
+  loadDebug?: () => Promise<{ startDebug: typeof startDebug }>;
 }
+
+const DEBUG_PARAMETER = /[?&]consent-debug(?:[=&]|$)/;
 
 const OPEN_SELECTOR = '[data-consent-open]';
 
@@ -41,7 +51,18 @@ export function startConsentGate(catalogueInput: unknown, options: StartOptions 
   }
   consent.configure(result.catalogue);
   (globalThis as { [CONTROLLER_KEY]?: ConsentController })[CONTROLLER_KEY] = consent;
-  startGate(consent, options);
+  let trace = options.trace;
+  if ((options.debug || DEBUG_PARAMETER.test(location.search)) && options.loadDebug) {
+    // Whatever the gate does before the debug aid arrives is replayed to it.
+    const earlier: GateTraceEvent[] = [];
+    let sink: GateTrace = (...event) => earlier.push(event);
+    trace = (...event) => sink(...event);
+    options.loadDebug().then(
+      (debug) => (sink = debug.startDebug(consent, earlier)),
+      (error) => console.error('consent-gate: could not load the debug aid.', error),
+    );
+  }
+  startGate(consent, { ...options, trace });
 
   let ui: Promise<unknown> | undefined;
   consent.showUI = (view) => {

@@ -5,6 +5,7 @@
 import { cookieMatcher, firstPartyCookies } from '../catalogue/match.js';
 import type { ConsentController } from '../consent/controller.js';
 import { activateIframe, deactivateIframe, GATED_IFRAME, GATED_SCRIPT, ScriptActivator } from './activate.js';
+import type { GateTrace } from './debug.js';
 import { sweepCookies } from './sweep.js';
 
 export interface GateOptions {
@@ -13,6 +14,8 @@ export interface GateOptions {
    * running script cannot be unloaded. Default true.
    */
   reloadOnWithdrawal?: boolean;
+  /** Told about every gated element considered and every sweep: the debug aid (`./debug.ts`). */
+  trace?: GateTrace;
 }
 
 /** Live scripts that came out of the gate keep their `data-consent`. */
@@ -21,10 +24,12 @@ const LIVE_SCRIPT = 'script[data-consent]:not([type="text/plain"])';
 /** Starts the gate; returns a function that stops it (observer and subscription). */
 export function startGate(controller: ConsentController, options: GateOptions = {}): () => void {
   const activator = new ScriptActivator();
+  const trace = options.trace;
 
   const consider = (element: Element) => {
     const name = element.getAttribute('data-consent')!.trim();
     const allowed = controller.allows(name);
+    trace?.('element', element, allowed);
     if (element instanceof HTMLIFrameElement) {
       if (allowed) activateIframe(element);
       else deactivateIframe(element);
@@ -60,13 +65,15 @@ export function startGate(controller: ConsentController, options: GateOptions = 
   observer.observe(document.documentElement, { childList: true, subtree: true });
 
   // Refused categories are swept on every page load, not only at the moment of refusal.
-  sweepRefused();
+  const swept = sweepRefused();
+  trace?.('sweep', swept, 'load');
 
   const unsubscribe = controller.subscribe(({ changed }) => {
     scan(document);
     const withdrawn = changed.filter((name) => !controller.allows(name));
     if (!withdrawn.length) return;
-    sweepRefused();
+    const deleted = sweepRefused();
+    trace?.('sweep', deleted, 'withdrawal');
     const stillRunning = Array.from(document.querySelectorAll(LIVE_SCRIPT)).some(
       (script) => !controller.allows(script.getAttribute('data-consent')!.trim()),
     );

@@ -1,0 +1,8 @@
+/**
+ * The script-tag debug bundle (`consent-gate-debug.min.js`): fetched by the gate only with
+ * `?consent-debug` in the page's URL or `data-debug` on the script tag. It hands the debug aid
+ * to the gate under a shared key, because an IIFE cannot export.
+ */
+import * as debug from './gate/debug.js';
+
+(globalThis as Record<symbol, typeof debug>)[Symbol.for('consent-gate.debug')] = debug;
