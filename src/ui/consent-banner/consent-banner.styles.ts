@@ -1,128 +1,385 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
- * The banner renders in the light DOM (so privacy tools that answer banners can find its text
- * and Reject button), so its rules are scoped under `consent-banner` and reset what a host page's
- * element and universal selectors could change. Adopted into the document once.
+ * The banner and its preferences dialog render in the light DOM (so privacy tools that answer
+ * banners can find their text and Reject button), so these rules are adopted into the document and
+ * must survive whatever the host page's stylesheet does:
+ *
+ * - every selector starts with `:is(consent-banner, #\#)`, which matches only `<consent-banner>`
+ *   but weighs as much as an id, so host rules such as `button`, `body p`, `.content h2` or
+ *   `[type=button]:hover` lose to ours;
+ * - every element inside first has `all: revert` (back to the browser's own styles), then ours;
+ * - the two roots (the bar and the dialog) set every inherited property the page could have
+ *   changed on `<body>`, and size text from `medium` (the visitor's default font size, so browser
+ *   text-size settings still apply) rather than `rem` (sites set `html { font-size: 62.5% }`).
+ *
+ * One stylesheet for both layers, adopted once.
  */
+const scope = unsafeCSS(':is(consent-banner,#\\#)');
+
 export const bannerStyles = css`
-  consent-banner {
+  ${scope} {
+    all: revert;
     display: block;
     --_bg: var(--consent-background, #f3f2f1);
+    --_dialog-bg: var(--consent-dialog-background, #ffffff);
     --_text: var(--consent-text, #0b0c0c);
-    --_border: var(--consent-border, #b1b4b6);
+    --_border: var(--consent-border, #505a5f);
     --_button-bg: var(--consent-button-background, #00703c);
     --_button-text: var(--consent-button-text, #ffffff);
-    --_focus: var(--consent-focus, #ffdd00);
+    --_button-shadow: var(--consent-button-shadow, #002d18);
+    --_secondary-bg: var(--consent-secondary-background, #ffffff);
+    --_secondary-text: var(--consent-secondary-text, #0b0c0c);
     --_link: var(--consent-link, #1d70b8);
+    --_focus: var(--consent-focus, #ffdd00);
+    --_focus-text: var(--consent-focus-text, #0b0c0c);
+    --_scheme: light;
   }
-  consent-banner[hidden] {
+  ${scope}[hidden] {
     display: none;
   }
-  consent-banner .cg-banner {
-    all: revert;
-    box-sizing: border-box;
-    position: fixed;
-    inset: auto 0 0 0;
-    z-index: 2147483000;
-    max-height: 70vh;
-    overflow: auto;
-    background: var(--_bg);
-    color: var(--_text);
-    border-top: 2px solid var(--_border);
-    padding: 20px 15px;
-    font: 400 1rem/1.5 var(--consent-font, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
-    text-align: start;
-  }
-  consent-banner[placement='top'] .cg-banner {
-    position: static;
-    max-height: none;
-  }
-  consent-banner .cg-banner * {
+  ${scope} *,
+  ${scope} *::before,
+  ${scope} *::after {
     all: revert;
     box-sizing: border-box;
     font: inherit;
     color: inherit;
     letter-spacing: inherit;
+    word-spacing: inherit;
   }
-  consent-banner .cg-inner {
+  ${scope} .cg-banner,
+  ${scope} .cg-dialog {
+    color-scheme: var(--_scheme);
+    font: 400 var(--consent-font-size, medium) / 1.5
+      var(--consent-font, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
+    color: var(--_text);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+    overflow-wrap: break-word;
+    hyphens: manual;
+    visibility: visible;
+    cursor: auto;
+  }
+
+  /* The bar: fixed at the bottom (no layout shift), or in the page flow with placement="top". */
+  ${scope} .cg-banner {
     display: block;
-    max-width: 960px;
+    position: fixed;
+    inset: auto 0 0 0;
+    z-index: var(--consent-z-index, 2147483000);
+    max-height: 70vh;
+    overflow: auto;
+    margin: 0;
+    padding: 1.25em 1em;
+    background: var(--_bg);
+    border-top: 2px solid var(--_border);
+  }
+  ${scope}[placement='top'] .cg-banner {
+    position: static;
+    max-height: none;
+    border-top: 0;
+    border-bottom: 2px solid var(--_border);
+  }
+  ${scope} .cg-inner {
+    display: block;
+    max-width: var(--consent-max-width, 60em);
     margin: 0 auto;
   }
-  consent-banner .cg-banner .cg-heading {
-    margin: 0 0 10px;
-    font-size: 1.25rem;
+  ${scope} .cg-heading {
+    display: block;
+    margin: 0 0 0.5em;
+    font-size: 1.5em;
     font-weight: 700;
-    line-height: 1.3;
+    line-height: 1.25;
   }
-  consent-banner .cg-banner .cg-text {
-    margin: 0 0 15px;
-    max-width: 70ch;
+  ${scope} .cg-text {
+    display: block;
+    margin: 0 0 1em;
+    max-width: 45em;
   }
-  consent-banner .cg-banner .cg-message:focus {
+  ${scope} .cg-message {
+    display: block;
+  }
+  ${scope} .cg-message:focus,
+  ${scope} .cg-notice:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  consent-banner .cg-banner .cg-actions {
+  ${scope} .cg-actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 15px;
+    gap: 1em;
     margin: 0;
   }
-  consent-banner .cg-banner .cg-button {
+  /* Accept and Reject: one grid, so they are always the same width and on the same row or stack. */
+  ${scope} .cg-pair {
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: 1fr;
+    gap: 1em;
+  }
+  @media (max-width: 40em) {
+    ${scope} .cg-actions {
+      flex-direction: column;
+      align-items: stretch;
+    }
+    ${scope} .cg-pair {
+      grid-auto-flow: row;
+    }
+  }
+
+  ${scope} .cg-button {
     display: inline-block;
-    min-height: 44px;
     min-width: 24px;
+    min-height: 2.75em;
     margin: 0;
-    padding: 8px 12px;
+    padding: 0.5em 0.75em;
     border: 2px solid transparent;
     border-radius: 0;
     background: var(--_button-bg);
     color: var(--_button-text);
-    box-shadow: 0 2px 0 #002d18;
+    box-shadow: 0 2px 0 var(--_button-shadow);
     font-weight: 400;
     line-height: 1.25;
     text-align: center;
+    text-decoration: none;
     cursor: pointer;
+    appearance: none;
   }
-  consent-banner .cg-banner .cg-button:hover {
+  ${scope} .cg-secondary {
+    background: var(--_secondary-bg);
+    color: var(--_secondary-text);
+    border-color: var(--_secondary-text);
+    box-shadow: none;
+  }
+  ${scope} .cg-button:hover {
     filter: brightness(0.9);
   }
-  consent-banner .cg-banner .cg-button:focus-visible,
-  consent-banner .cg-banner .cg-link:focus-visible {
-    outline: 3px solid transparent;
-    background: var(--_focus);
-    color: #0b0c0c;
-    box-shadow: 0 -2px var(--_focus), 0 4px #0b0c0c;
-    text-decoration: none;
+  ${scope} .cg-button:active {
+    transform: translateY(2px);
+    box-shadow: none;
   }
-  consent-banner .cg-banner .cg-link {
+  ${scope} .cg-button:focus-visible {
+    outline: 3px solid transparent;
+    border-color: var(--_focus);
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: inset 0 0 0 1px var(--_focus), 0 2px 0 var(--_focus-text);
+    filter: none;
+  }
+  ${scope} .cg-link,
+  ${scope} .cg-summary {
     color: var(--_link);
     text-decoration: underline;
+    text-decoration-thickness: max(1px, 0.0625em);
     text-underline-offset: 0.15em;
+    cursor: pointer;
   }
+  ${scope} .cg-link:hover,
+  ${scope} .cg-summary:hover {
+    text-decoration-thickness: max(3px, 0.1875em);
+  }
+  ${scope} .cg-actions .cg-link {
+    display: inline-block;
+    padding: 0.25em 0;
+  }
+  ${scope} .cg-link:focus-visible,
+  ${scope} .cg-summary:focus-visible {
+    outline: 3px solid transparent;
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    text-decoration: none;
+  }
+
+  /* The preferences dialog. */
+  ${scope} .cg-dialog {
+    width: 40em;
+    max-width: calc(100% - 1em);
+    max-height: calc(100% - 1em);
+    margin: auto;
+    padding: 0;
+    overflow: auto;
+    overscroll-behavior: contain;
+    border: 2px solid var(--_border);
+    background: var(--_dialog-bg);
+  }
+  ${scope} .cg-dialog::backdrop {
+    background: var(--consent-backdrop, rgb(11 12 12 / 0.6));
+  }
+  ${scope} .cg-form {
+    display: block;
+    margin: 0;
+    padding: 1.25em;
+  }
+  ${scope} .cg-dialog-header {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 1em;
+  }
+  ${scope} .cg-dialog-header .cg-button {
+    min-height: 2.75em;
+    flex: none;
+  }
+  ${scope} .cg-heading:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  ${scope} .cg-category {
+    display: block;
+    margin: 0 0 1.5em;
+    padding: 0 0 1em;
+    border-bottom: 1px solid var(--_border);
+  }
+  ${scope} .cg-subheading {
+    display: block;
+    margin: 0 0 0.5em;
+    font-size: 1.25em;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+  ${scope} .cg-always-on {
+    display: block;
+    margin: 0 0 1em;
+    font-weight: 700;
+  }
+  ${scope} .cg-fieldset {
+    display: block;
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  ${scope} .cg-legend {
+    display: block;
+    max-width: 100%;
+    margin: 0 0 0.5em;
+    padding: 0;
+    font-weight: 700;
+  }
+  ${scope} .cg-radios {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 2em;
+  }
+  ${scope} .cg-radio {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 2.75em;
+    cursor: pointer;
+  }
+  ${scope} .cg-radio input {
+    flex: none;
+    width: 1.5em;
+    height: 1.5em;
+    min-width: 24px;
+    min-height: 24px;
+    margin: 0;
+    accent-color: var(--_button-bg);
+    cursor: pointer;
+  }
+  ${scope} .cg-radio input:focus-visible {
+    outline: 3px solid var(--_focus-text);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 7px var(--_focus);
+  }
+  ${scope} .cg-details {
+    display: block;
+    margin: 0 0 1em;
+  }
+  ${scope} .cg-summary {
+    display: list-item;
+    padding: 0.25em 0;
+  }
+  ${scope} .cg-service {
+    display: block;
+    margin: 1em 0 0;
+    padding: 0 0 0 1em;
+    border-left: 4px solid var(--_border);
+  }
+  ${scope} .cg-service-title {
+    display: block;
+    margin: 0 0 0.25em;
+    font-weight: 700;
+  }
+  ${scope} .cg-service p {
+    display: block;
+    margin: 0 0 0.5em;
+  }
+  ${scope} .cg-table {
+    display: table;
+    width: 100%;
+    table-layout: fixed;
+    margin: 0 0 0.5em;
+    border-collapse: collapse;
+  }
+  ${scope} .cg-table th,
+  ${scope} .cg-table td {
+    padding: 0.5em 0.75em 0.5em 0;
+    border-bottom: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+  ${scope} .cg-table th {
+    font-weight: 700;
+  }
+  ${scope} .cg-table :is(th, td):first-child {
+    width: 32%;
+  }
+  ${scope} .cg-table :is(th, td):last-child {
+    width: 24%;
+    padding-right: 0;
+  }
+  ${scope} .cg-dialog .cg-actions {
+    margin-top: 1.5em;
+  }
+
   @media (prefers-color-scheme: dark) {
-    consent-banner {
+    ${scope} {
       --_bg: var(--consent-background, #1d1e1f);
+      --_dialog-bg: var(--consent-dialog-background, #1d1e1f);
       --_text: var(--consent-text, #f3f2f1);
-      --_border: var(--consent-border, #6f777b);
+      --_border: var(--consent-border, #b1b4b6);
+      --_button-bg: var(--consent-button-background, #5fd08a);
+      --_button-text: var(--consent-button-text, #0b0c0c);
+      --_button-shadow: var(--consent-button-shadow, #0b0c0c);
+      --_secondary-bg: var(--consent-secondary-background, #0b0c0c);
+      --_secondary-text: var(--consent-secondary-text, #f3f2f1);
       --_link: var(--consent-link, #8fc5ff);
+      --_scheme: dark;
     }
   }
+  /* Windows high contrast and other forced colours: keep every boundary visible. */
   @media (forced-colors: active) {
-    consent-banner .cg-banner {
+    ${scope} .cg-banner,
+    ${scope} .cg-dialog {
       border: 2px solid CanvasText;
     }
-    consent-banner .cg-banner .cg-button {
+    ${scope} .cg-button {
       border-color: ButtonText;
+    }
+    ${scope} .cg-radio input {
+      accent-color: auto;
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    consent-banner .cg-banner * {
+    ${scope} *,
+    ${scope} *::backdrop {
       transition: none;
       animation: none;
+    }
+    ${scope} .cg-button:active {
+      transform: none;
     }
   }
 `;

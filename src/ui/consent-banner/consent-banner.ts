@@ -1,40 +1,128 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { runningController, type ConsentController } from '../../consent/controller.js';
-import { localeOf, translator, type Translate } from '../../i18n/strings.js';
+import type { Catalogue, Category, Service } from '../../catalogue/types.js';
+import type { ConsentController } from '../../consent/controller.js';
+import {
+  listOf,
+  localeOf,
+  localise,
+  localiseExpiry,
+  siteDetails,
+  translator,
+  type Locale,
+  type StringKey,
+  type Translate,
+} from '../../i18n/strings.js';
 import { adoptDocumentStyles } from '../document-styles.js';
+import { reserveBottom } from '../reserve-space.js';
+import { runningController } from '../running-controller.js';
 import { bannerStyles } from './consent-banner.styles.js';
 
-type View = 'question' | 'accepted' | 'rejected' | 'hidden';
+/** What the bar shows: the question, a confirmation after a choice, or nothing. */
+type View = 'question' | 'message' | 'hidden';
+
+/** Categories with built-in texts (title, description, question, banner purpose). */
+const KNOWN = ['essential', 'analytics', 'embeds', 'functional', 'marketing'];
+const EXCEPTION = 'statistical-exception';
+
+interface Context {
+  catalogue: Catalogue;
+  locale: Locale;
+  t: Translate;
+  site: string;
+  cookiesPageUrl?: string;
+}
+
+/** Whether the visitor still has a question to answer (the controller says so when it can). */
+function asking(controller: ConsentController): boolean {
+  const awaiting = (controller as { awaitingChoice?: boolean }).awaitingChoice;
+  return awaiting ?? !controller.record;
+}
+
+/** Controls Tab can reach in `root`, in order (one per radio group: its checked radio). */
+function tabbables(root: Element): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('a[href], button, input, summary')].filter(
+    (el) =>
+      !(el as HTMLButtonElement).disabled &&
+      el.getClientRects().length > 0 &&
+      !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked),
+  );
+}
 
 /**
- * The cookie banner: asks once, with equal-weight Accept and Reject buttons, then confirms.
- * Inserted automatically when the visitor has not chosen; a site may place it itself.
+ * The cookie banner and the preferences dialog. The banner asks once, with equal-weight Accept and
+ * Reject buttons, "Choose cookies" and a link to the cookies page, then confirms the choice. The
+ * preferences are a modal dialog with one Yes/No question per optional category. Inserted
+ * automatically when the visitor has not chosen; a site may place it itself.
  *
- * @summary The first layer of the consent choice.
+ * Both render in the light DOM, so browser privacy features that answer cookie banners can find
+ * the text and the Reject button; a document-level stylesheet keeps them immune to the page's CSS.
+ * Because they are light DOM, `::part()` does not apply: style the parts with
+ * `consent-banner [part~="accept"]` selectors, or better, with the custom properties.
+ *
+ * @summary The consent choice: first layer (banner) and second layer (preferences dialog).
+ * @cssprop --consent-font - Font family (default: the system UI font).
+ * @cssprop --consent-font-size - Base text size (default `medium`: the visitor's browser setting).
  * @cssprop --consent-background - Banner background.
- * @cssprop --consent-text - Banner text colour.
- * @cssprop --consent-border - Banner top border.
- * @cssprop --consent-button-background - Accept and Reject background (the same for both).
- * @cssprop --consent-button-text - Accept and Reject text colour.
+ * @cssprop --consent-dialog-background - Preferences dialog background.
+ * @cssprop --consent-text - Text colour.
+ * @cssprop --consent-border - Borders and rules.
+ * @cssprop --consent-button-background - Accept, Reject, Save and Hide background (the same for all).
+ * @cssprop --consent-button-text - Their text colour.
+ * @cssprop --consent-button-shadow - Their bottom edge.
+ * @cssprop --consent-secondary-background - "Choose cookies" and "Close" background.
+ * @cssprop --consent-secondary-text - Their text and border colour.
  * @cssprop --consent-link - Link colour.
  * @cssprop --consent-focus - Focus highlight.
- * @cssprop --consent-font - Font family.
+ * @cssprop --consent-focus-text - Text on the focus highlight.
+ * @cssprop --consent-backdrop - What covers the page behind the dialog.
+ * @cssprop --consent-max-width - Width of the banner's content (default `60em`).
+ * @cssprop --consent-z-index - Stacking order of the fixed bar.
+ * @csspart banner - The bar (`role="region"`).
+ * @csspart heading - The banner's and the dialog's headings.
+ * @csspart button - Every button; also `accept`, `reject`, `choose`, `turn-off`, `hide`, `save`, `close`.
+ * @csspart link - Links ("View cookies", "change your cookie settings", privacy policies).
+ * @csspart message - The confirmation after a choice.
+ * @csspart dialog - The preferences `<dialog>`.
+ * @csspart category - One category in the dialog; `fieldset`, `radio`, `details`, `table` inside it.
+ * @fires consent-change - (from the controller) after the visitor chooses.
  */
 export class ConsentBanner extends LitElement {
   /** `bottom` (default): a fixed bar. `top`: in the page flow, for a banner placed right after `<body>`. */
   @property({ reflect: true }) placement: 'bottom' | 'top' = 'bottom';
 
   @state() private _view: View = 'hidden';
+  /** The confirmation (or, while still asking, the notice) the bar shows. */
+  @state() private _message?: { key: StringKey; title?: string };
+  @state() private _dialogOpen = false;
 
   private _controller?: ConsentController;
-  private _onOpen = () => this._show();
-  private _onChange = () => {
-    // A choice made elsewhere (preferences, another tab, the API) answers the question.
-    if (this._view === 'question' && this._controller?.record) this._view = 'hidden';
+  private _opener?: HTMLElement;
+  private _afterClose?: () => void;
+  private _deciding = false;
+  private _observed?: Element;
+  private _resize = new ResizeObserver(() => {
+    const bar = this._observed;
+    if (bar) reserveBottom(Math.ceil(bar.getBoundingClientRect().height));
+  });
+
+  private _onOpen = () => {
+    const active = document.activeElement;
+    this._openPreferences(active instanceof HTMLElement && active !== document.body ? active : undefined);
   };
 
-  // Light DOM: see the styles module for why.
+  private _onChange = () => {
+    if (this._deciding || !this._controller) return;
+    // A choice made elsewhere (another tab, the API, the cookies page) answers the question; a
+    // reset, or a refusal the browser made for the visitor, asks it.
+    if (asking(this._controller)) {
+      if (this._view !== 'question') this._message = undefined;
+      this._view = 'question';
+    } else if (this._view === 'question') this._view = 'hidden';
+    this.requestUpdate();
+  };
+
+  // Light DOM: see the class comment.
   protected override createRenderRoot() {
     adoptDocumentStyles(bannerStyles);
     return this;
@@ -44,7 +132,7 @@ export class ConsentBanner extends LitElement {
     super.connectedCallback();
     this.setAttribute('data-nosnippet', '');
     this._controller = runningController();
-    this._view = this._controller?.catalogue && !this._controller.record ? 'question' : 'hidden';
+    this._view = this._controller?.catalogue && asking(this._controller) ? 'question' : 'hidden';
     document.addEventListener('consent-open', this._onOpen);
     document.addEventListener('consent-change', this._onChange);
   }
@@ -53,80 +141,399 @@ export class ConsentBanner extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('consent-open', this._onOpen);
     document.removeEventListener('consent-change', this._onChange);
+    this._resize.disconnect();
+    this._observed = undefined;
+    reserveBottom(0);
   }
 
-  private _show(): void {
-    this._view = 'question';
+  protected override updated(): void {
+    // Reserve the fixed bar's height while it is shown (see reserve-space.ts).
+    const bar = (this.placement !== 'top' && this.querySelector('.cg-banner')) || undefined;
+    if (bar === this._observed) return;
+    this._resize.disconnect();
+    this._observed = bar;
+    if (bar) this._resize.observe(bar);
+    else reserveBottom(0);
   }
 
-  private async _choose(accept: boolean): Promise<void> {
+  /** Opens the preferences dialog; focus returns to `opener` when it closes without a choice. */
+  private async _openPreferences(opener?: HTMLElement): Promise<void> {
+    if (this._dialogOpen || !this._controller?.catalogue) return;
+    this._opener = opener;
+    this._dialogOpen = true;
+    await this.updateComplete;
+    const dialog = this.querySelector('dialog');
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    // The heading, not the first control: screen readers start from the title, and Tab then
+    // walks the dialog from the top.
+    this.querySelector<HTMLElement>('#cg-preferences-heading')?.focus();
+  }
+
+  private _closeDialog(then?: () => void): void {
+    const dialog = this.querySelector('dialog');
+    if (!dialog?.open) return then?.();
+    this._afterClose = then;
+    dialog.close();
+  }
+
+  /** Runs after the dialog closed, by a button or by Escape (which records nothing). */
+  private _onDialogClose = () => {
+    const then = this._afterClose;
+    this._afterClose = undefined;
+    this._dialogOpen = false;
+    if (then) then();
+    else this._returnFocus();
+  };
+
+  private _returnFocus(): void {
+    const opener = this._opener;
+    this._opener = undefined;
+    if (opener?.isConnected && opener.getClientRects().length) opener.focus();
+    else this._focusPage();
+  }
+
+  /** Somewhere sensible that is not `<body>`: the page's main content, else its first heading. */
+  private _focusPage(): void {
+    const target =
+      document.querySelector<HTMLElement>('main, [role="main"]') ??
+      document.querySelector<HTMLElement>('h1') ??
+      tabbables(document.body).find((el) => !this.contains(el));
+    if (!target) return;
+    if (!target.matches('a[href], button, input, select, textarea, summary, [tabindex]')) {
+      target.setAttribute('tabindex', '-1');
+      target.addEventListener('blur', () => target.removeAttribute('tabindex'), { once: true });
+    }
+    target.focus({ preventScroll: true });
+  }
+
+  /**
+   * Makes a decision through the controller, then shows what happened: a confirmation that takes
+   * focus when the visitor answered the banner's question, else focus back where they were.
+   */
+  private async _decide(decision: () => unknown, message: StringKey, title?: string): Promise<void> {
     const controller = this._controller;
     if (!controller) return;
-    if (accept) controller.acceptAll('banner');
-    else controller.rejectAll('banner');
-    this._view = accept ? 'accepted' : 'rejected';
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('.cg-message')?.focus();
+    const wasAsking = this._view === 'question';
+    this._deciding = true;
+    let applied: unknown;
+    try {
+      applied = await decision();
+    } finally {
+      this._deciding = false;
+    }
+    // A page listener may veto a decision (consent-before-change): then nothing changed.
+    if (applied === false) return;
+    this._message = { key: message, title };
+    this._view = asking(controller) ? 'question' : 'message';
+    const focusMessage = async () => {
+      await this.updateComplete;
+      const target = this.querySelector<HTMLElement>(this._view === 'message' ? '.cg-message' : '.cg-notice');
+      target?.focus({ preventScroll: true });
+    };
+    if (this._dialogOpen) {
+      this._closeDialog(wasAsking ? focusMessage : () => this._returnFocus());
+    } else {
+      this._opener = undefined;
+      await focusMessage();
+    }
+  }
+
+  private _accept(method: 'banner' | 'preferences') {
+    return this._decide(() => this._controller!.acceptAll(method), 'banner.accepted');
+  }
+
+  private _reject(method: 'banner' | 'preferences') {
+    return this._decide(() => this._controller!.rejectAll(method), 'banner.rejected');
+  }
+
+  private _turnOff(category: Category, ctx: Context) {
+    return this._decide(
+      () => this._controller!.update({ [category.name]: false }, 'banner'),
+      'banner.turnedOff',
+      categoryTitle(category, ctx),
+    );
+  }
+
+  /** Save: every category as its radio says; per-service choices kept where a category did not change. */
+  private _save(event: Event) {
+    event.preventDefault();
+    const controller = this._controller!;
+    const form = new FormData(event.target as HTMLFormElement);
+    const record = controller.record;
+    const choices: Record<string, boolean> = {};
+    for (const category of controller.catalogue!.categories) {
+      if (category.required) continue;
+      const yes = form.get(`cg-${category.name}`) === 'yes';
+      choices[category.name] = yes;
+      if (record && record.categories[category.name] === yes)
+        for (const service of category.services)
+          if (service.name in record.services) choices[service.name] = record.services[service.name];
+    }
+    return this._decide(() => controller.update(choices, 'preferences'), 'banner.saved');
   }
 
   private _hide(): void {
     this._view = 'hidden';
-    // Never leave focus on <body>: move it to the page's main content.
-    const main = document.querySelector<HTMLElement>('main, [role="main"], h1');
-    if (main) {
-      if (!main.hasAttribute('tabindex')) {
-        main.setAttribute('tabindex', '-1');
-        main.addEventListener('blur', () => main.removeAttribute('tabindex'), { once: true });
-      }
-      main.focus();
+    this._message = undefined;
+    this._focusPage();
+  }
+
+  /** Tab and Shift+Tab wrap inside the modal dialog instead of leaving for the browser's toolbar. */
+  private _onDialogKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Tab') return;
+    const dialog = event.currentTarget as HTMLDialogElement;
+    const items = tabbables(dialog);
+    if (!items.length) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    const active = document.activeElement;
+    if (event.shiftKey && (active === first || !items.includes(active as HTMLElement))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
     }
   }
 
   protected override render() {
     const catalogue = this._controller?.catalogue;
-    this.hidden = this._view === 'hidden' || !catalogue;
-    if (this.hidden || !catalogue) return nothing;
-    const locale = localeOf(this);
-    const t: Translate = translator(locale, catalogue.texts, { site: catalogue.site });
-    const policy = catalogue.cookiesPageUrl ?? catalogue.policyUrl;
-    const lang = locale === 'cy' ? 'cy' : 'en-GB';
-    const pageLang = document.documentElement.lang;
-    const body =
-      this._view === 'question'
-        ? html`
-            <h2 class="cg-heading" id="cg-banner-heading">${t('banner.heading')}</h2>
-            <p class="cg-text">${t('banner.essential')}</p>
-            <p class="cg-text">${t('banner.additional')}</p>
-            <div class="cg-actions">
-              <button type="button" class="cg-button" data-consent-action="accept" @click=${() => this._choose(true)}>
-                ${t('banner.accept')}
-              </button>
-              <button type="button" class="cg-button" data-consent-action="reject" @click=${() => this._choose(false)}>
-                ${t('banner.reject')}
-              </button>
-              ${policy ? html`<a class="cg-link" href=${policy}>${t('banner.viewCookies')}</a>` : nothing}
-            </div>
-          `
-        : html`
-            <div class="cg-message" tabindex="-1" role="status">
-              <p class="cg-text">
-                ${t(this._view === 'accepted' ? 'banner.accepted' : 'banner.rejected')}
-                ${t('banner.changeSettings')}
-              </p>
-            </div>
-            <div class="cg-actions">
-              <button type="button" class="cg-button" @click=${() => this._hide()}>${t('banner.hide')}</button>
-            </div>
-          `;
+    if (!catalogue) return nothing;
+    const locale = localeOf(this, catalogue.texts);
+    const details = siteDetails(catalogue, locale);
+    const ctx: Context = {
+      catalogue,
+      locale,
+      t: translator(locale, catalogue.texts, { site: details.site }),
+      site: details.site,
+      cookiesPageUrl: details.cookiesPageUrl ?? details.policyUrl,
+    };
+    return html`${this._view === 'hidden' ? nothing : this._renderBar(ctx)}${
+      this._dialogOpen ? this._renderDialog(ctx) : nothing
+    }`;
+  }
+
+  private _renderBar(ctx: Context): TemplateResult {
+    const { t } = ctx;
     return html`
-      <div
-        class="cg-banner"
-        role="region"
-        aria-label=${t('banner.label')}
-        lang=${pageLang && pageLang.toLowerCase().startsWith(lang.slice(0, 2)) ? nothing : lang}
-      >
-        <div class="cg-inner">${body}</div>
+      <div class="cg-banner" part="banner" role="region" aria-label=${t('banner.label')} lang=${ctx.locale}>
+        <div class="cg-inner">
+          <h2 class="cg-heading" part="heading">${t('banner.heading')}</h2>
+          ${this._view === 'question' ? this._renderQuestion(ctx) : this._renderMessage(ctx)}
+        </div>
       </div>
     `;
   }
+
+  private _renderQuestion(ctx: Context): TemplateResult {
+    const { catalogue, t, locale } = ctx;
+    const controller = this._controller!;
+    const optional = catalogue.categories.filter((c) => !c.required);
+    const asked = optional.filter((c) => c.basis !== EXCEPTION);
+    const running = optional.filter((c) => c.basis === EXCEPTION && controller.allows(c.name));
+    const purposes = asked.map((c) =>
+      KNOWN.includes(c.name)
+        ? t(`category.${c.name}.purpose` as StringKey)
+        : t('category.other.purpose', { title: categoryTitle(c, ctx) }),
+    );
+    const others = [
+      ...new Set(
+        optional.flatMap((c) => c.services).filter((s) => s.provider !== catalogue.site).map((s) => localise(s.title, locale)),
+      ),
+    ];
+    const and = t('list.and');
+    const notice = this._message;
+    return html`
+      ${notice
+        ? html`<p class="cg-text cg-notice" part="message" role="alert" tabindex="-1">
+            ${t(notice.key, { title: notice.title ?? '' })}
+          </p>`
+        : nothing}
+      ${controller.record?.method === 'gpc' ? html`<p class="cg-text">${t('banner.gpc')}</p>` : nothing}
+      <p class="cg-text">${t('banner.essential')}</p>
+      ${purposes.length
+        ? html`<p class="cg-text">
+            ${t('banner.additional', { purposes: listOf(purposes, and) })}
+            ${others.length ? t('banner.thirdParties', { services: listOf(others, and) }) : nothing}
+          </p>`
+        : nothing}
+      ${running.length
+        ? html`<p class="cg-text">
+            ${t('banner.exception', { titles: listOf(running.map((c) => categoryTitle(c, ctx)), and) })}
+          </p>`
+        : nothing}
+      <div class="cg-actions">
+        <div class="cg-pair">
+          <button type="button" class="cg-button" part="button accept" data-consent-action="accept" @click=${() => this._accept('banner')}>
+            ${t('banner.accept')}
+          </button>
+          <button type="button" class="cg-button" part="button reject" data-consent-action="reject" @click=${() => this._reject('banner')}>
+            ${t('banner.reject')}
+          </button>
+        </div>
+        <button
+          type="button"
+          class="cg-button cg-secondary"
+          part="button choose"
+          aria-haspopup="dialog"
+          @click=${(e: Event) => this._openPreferences(e.currentTarget as HTMLElement)}
+        >
+          ${t('banner.choose')}
+        </button>
+        ${running.map(
+          (c) => html`<button type="button" class="cg-button cg-secondary" part="button turn-off" @click=${() => this._turnOff(c, ctx)}>
+            ${t('banner.turnOff', { title: categoryTitle(c, ctx) })}
+          </button>`,
+        )}
+        ${ctx.cookiesPageUrl ? html`<a class="cg-link" part="link" href=${ctx.cookiesPageUrl}>${t('banner.viewCookies')}</a>` : nothing}
+      </div>
+    `;
+  }
+
+  private _renderMessage(ctx: Context): TemplateResult {
+    const { t } = ctx;
+    const message = this._message ?? { key: 'banner.saved' as StringKey };
+    // "You can {link} at any time.": the link opens the preferences (start.ts delegates
+    // [data-consent-open]); a modified click still goes to the cookies page.
+    const [before, after = ''] = t('banner.changeSettings').split('{link}');
+    const linkText = t('banner.changeSettingsLink');
+    const link = ctx.cookiesPageUrl
+      ? html`<a class="cg-link" part="link" href=${ctx.cookiesPageUrl} data-consent-open>${linkText}</a>`
+      : linkText;
+    return html`
+      <div class="cg-message" part="message" role="alert" tabindex="-1">
+        <p class="cg-text">${t(message.key, { title: message.title ?? '' })} ${before}${link}${after}</p>
+      </div>
+      <div class="cg-actions">
+        <button type="button" class="cg-button" part="button hide" @click=${() => this._hide()}>${t('banner.hide')}</button>
+      </div>
+    `;
+  }
+
+  private _renderDialog(ctx: Context): TemplateResult {
+    const { catalogue, t } = ctx;
+    return html`
+      <dialog
+        class="cg-dialog"
+        part="dialog"
+        aria-labelledby="cg-preferences-heading"
+        lang=${ctx.locale}
+        @close=${this._onDialogClose}
+        @keydown=${this._onDialogKeydown}
+      >
+        <form class="cg-form" @submit=${this._save}>
+          <div class="cg-dialog-header">
+            <h2 class="cg-heading" part="heading" id="cg-preferences-heading" tabindex="-1">${t('preferences.heading')}</h2>
+            <button type="button" class="cg-button cg-secondary" part="button close" @click=${() => this._closeDialog()}>
+              ${t('preferences.close')}
+            </button>
+          </div>
+          <p class="cg-text">${t('preferences.intro')}</p>
+          ${catalogue.categories.map((category) => this._renderCategory(category, ctx))}
+          <div class="cg-actions">
+            <button type="submit" class="cg-button" part="button save">${t('preferences.save')}</button>
+            <div class="cg-pair">
+              <button type="button" class="cg-button" part="button accept" data-consent-action="accept" @click=${() => this._accept('preferences')}>
+                ${t('banner.accept')}
+              </button>
+              <button type="button" class="cg-button" part="button reject" data-consent-action="reject" @click=${() => this._reject('preferences')}>
+                ${t('banner.reject')}
+              </button>
+            </div>
+          </div>
+        </form>
+      </dialog>
+    `;
+  }
+
+  private _renderCategory(category: Category, ctx: Context): TemplateResult {
+    const { t } = ctx;
+    const known = KNOWN.includes(category.name);
+    const title = categoryTitle(category, ctx);
+    const description = category.description
+      ? localise(category.description, ctx.locale)
+      : known
+        ? t(`category.${category.name}.description` as StringKey)
+        : '';
+    const head = html`
+      <h3 class="cg-subheading">${title}</h3>
+      ${description ? html`<p class="cg-text">${description}</p>` : nothing}
+    `;
+    if (category.required) {
+      return html`<div class="cg-category" part="category">
+        ${head}
+        <p class="cg-always-on">${t('preferences.alwaysOn')}</p>
+        ${this._renderServices(category.services, ctx)}
+      </div>`;
+    }
+    const question =
+      category.name !== 'essential' && known
+        ? t(`category.${category.name}.question` as StringKey)
+        : t('preferences.question', { title });
+    // No on first view; afterwards what is in force (an exception category runs until objected to).
+    const on = this._controller!.allows(category.name);
+    const name = `cg-${category.name}`;
+    return html`<div class="cg-category" part="category">
+      ${head}
+      ${category.basis === EXCEPTION ? html`<p class="cg-text">${t('preferences.exception')}</p>` : nothing}
+      ${this._renderServices(category.services, ctx)}
+      <fieldset class="cg-fieldset" part="fieldset">
+        <legend class="cg-legend">${question}</legend>
+        <div class="cg-radios">
+          <label class="cg-radio" part="radio"><input type="radio" name=${name} value="yes" .checked=${on} />${t('preferences.yes')}</label>
+          <label class="cg-radio" part="radio"><input type="radio" name=${name} value="no" .checked=${!on} />${t('preferences.no')}</label>
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  private _renderServices(services: Service[], ctx: Context): TemplateResult | typeof nothing {
+    const { t, locale } = ctx;
+    if (!services.length) return nothing;
+    return html`<details class="cg-details" part="details">
+      <summary class="cg-summary">${t('preferences.details')}</summary>
+      ${services.map((service) => {
+        const provider = service.provider;
+        const description = localise(service.description, locale);
+        return html`<div class="cg-service">
+          <h4 class="cg-service-title">${localise(service.title, locale)}</h4>
+          <p>${description} ${t('preferences.setBy', { provider })}</p>
+          ${service.privacyUrl
+            ? html`<p>
+                <a class="cg-link" part="link" href=${service.privacyUrl} target="_blank" rel="noopener noreferrer"
+                  >${t('preferences.privacy', { provider })} ${t('preferences.newTab')}</a
+                >
+              </p>`
+            : nothing}
+          ${service.cookies.length
+            ? html`<table class="cg-table" part="table">
+                <thead>
+                  <tr>
+                    <th scope="col">${t('cookies.name')}</th>
+                    <th scope="col">${t('cookies.purpose')}</th>
+                    <th scope="col">${t('cookies.expires')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${service.cookies.map(
+                    (cookie) => html`<tr>
+                      <td>${cookie.name}</td>
+                      <td>${localise(cookie.purpose, locale)}</td>
+                      <td>${localiseExpiry(cookie.expires, locale)}</td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>`
+            : nothing}
+        </div>`;
+      })}
+    </details>`;
+  }
+}
+
+/** A category's title: the catalogue's, else the built-in one, else its name. */
+function categoryTitle(category: Category, ctx: Context): string {
+  if (category.title) return localise(category.title, ctx.locale);
+  return KNOWN.includes(category.name) ? ctx.t(`category.${category.name}.title` as StringKey) : category.name;
 }

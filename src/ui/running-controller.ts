@@ -1,0 +1,11 @@
+import type { ConsentController } from '../consent/controller.js';
+
+// The same key as CONTROLLER_KEY in consent/controller.ts (test/ui checks they agree). Read here
+// without importing that module, which would pull the consent store and js-cookie into the UI
+// bundle: the UI only ever talks to the controller the gate already runs.
+const KEY = Symbol.for('consent-gate.controller');
+
+/** The controller the page runs (set by `startConsentGate`), or undefined before it starts. */
+export function runningController(): ConsentController | undefined {
+  return (globalThis as { [KEY]?: ConsentController })[KEY];
+}
