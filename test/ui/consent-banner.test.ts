@@ -201,6 +201,7 @@ describe('<consent-banner>', () => {
       expect(d.getAttribute('aria-labelledby')).to.equal('cg-preferences-heading');
       expect(document.getElementById('cg-preferences-heading')!.textContent).to.equal('Cookie settings');
       expect(d.contains(document.activeElement)).to.equal(true);
+      expect(getComputedStyle(region(banner)).visibility).to.equal('hidden', 'one set of choices at a time');
       for (const c of ['analytics', 'embeds', 'polls']) {
         expect(radio(banner, c, 'no').checked, c).to.equal(true);
         expect(radio(banner, c, 'yes').checked, c).to.equal(false);

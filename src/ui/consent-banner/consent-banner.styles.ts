@@ -80,6 +80,11 @@ export const bannerStyles = css`
     background: var(--_bg);
     border-top: 2px solid var(--_border);
   }
+  /* Out of sight (but still taking its place: no layout change) while the dialog is open, so the
+     visitor meets one set of choices at a time. */
+  ${scope} .cg-banner[data-behind-dialog] {
+    visibility: hidden;
+  }
   ${scope}[placement='top'] .cg-banner {
     position: static;
     max-height: none;
@@ -186,8 +191,11 @@ export const bannerStyles = css`
   ${scope} .cg-summary:hover {
     text-decoration-thickness: max(3px, 0.1875em);
   }
-  ${scope} .cg-actions .cg-link {
+  /* Links are whole boxes at least one line (24 px) tall: targets of at least 24×24. */
+  ${scope} .cg-link {
     display: inline-block;
+  }
+  ${scope} .cg-actions .cg-link {
     padding: 0.25em 0;
   }
   ${scope} .cg-link:focus-visible,
@@ -221,6 +229,7 @@ export const bannerStyles = css`
   }
   ${scope} .cg-dialog-header {
     display: flex;
+    flex-wrap: wrap;
     align-items: flex-start;
     justify-content: space-between;
     gap: 1em;

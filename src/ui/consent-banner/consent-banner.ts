@@ -178,10 +178,12 @@ export class ConsentBanner extends LitElement {
   }
 
   /** Runs after the dialog closed, by a button or by Escape (which records nothing). */
-  private _onDialogClose = () => {
+  private _onDialogClose = async () => {
     const then = this._afterClose;
     this._afterClose = undefined;
     this._dialogOpen = false;
+    // The bar comes back first, so focus can return to its "Choose cookies" button.
+    await this.updateComplete;
     if (then) then();
     else this._returnFocus();
   };
@@ -317,7 +319,7 @@ export class ConsentBanner extends LitElement {
   private _renderBar(ctx: Context): TemplateResult {
     const { t } = ctx;
     return html`
-      <div class="cg-banner" part="banner" role="region" aria-label=${t('banner.label')} lang=${ctx.locale}>
+      <div class="cg-banner" part="banner" role="region" aria-label=${t('banner.label')} lang=${ctx.locale} ?data-behind-dialog=${this._dialogOpen}>
         <div class="cg-inner">
           <h2 class="cg-heading" part="heading">${t('banner.heading')}</h2>
           ${this._view === 'question' ? this._renderQuestion(ctx) : this._renderMessage(ctx)}

@@ -1,0 +1,164 @@
+// A keyboard visitor's journeys on the demo site, from the top of the page: the banner comes first,
+// its buttons in visual order, Enter and Space work, Tab leaves it into the page; after a choice the
+// confirmation has focus; Hide never drops focus on <body>; the preferences dialog takes focus,
+// keeps Tab inside, closes on Escape without recording anything and gives focus back.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CY, EN, bannerButton, consentCookie, dialog, focused, region, startDemo, visit } from './ui-support.js';
+
+let env;
+before(async () => {
+  env = await startDemo();
+});
+after(() => env?.close());
+
+describe('keyboard, from the top of the page', () => {
+  for (const lang of [EN, CY]) {
+    it(`${lang === EN ? 'English' : 'Welsh'}: Tab reaches Accept, Reject, Choose cookies and View cookies in visual order, then leaves into the page`, async () => {
+      const { context, page } = await env.open();
+      await visit(page, env.demo.siteUrl + lang.path, lang);
+      const order = [];
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press('Tab');
+        order.push(await focused(page));
+      }
+      assert.deepEqual(order.slice(0, 4), [
+        `button.cg-button: ${lang.accept}`,
+        `button.cg-button: ${lang.reject}`,
+        `button.cg-button: ${lang.choose}`,
+        `a.cg-link: ${lang.view}`,
+      ]);
+      assert.match(order[4], /^a\.skip-link: /, 'the next Tab leaves the banner for the page');
+      // Visual order matches: left to right on one row (desktop width).
+      const boxes = await Promise.all(
+        [lang.accept, lang.reject, lang.choose].map((name) => bannerButton(page, name, lang).boundingBox()),
+      );
+      assert.ok(boxes[0].x < boxes[1].x && boxes[1].x < boxes[2].x, JSON.stringify(boxes));
+      assert.equal(boxes[0].y, boxes[1].y);
+      await context.close();
+    });
+  }
+
+  it('Enter on Reject records the refusal; focus lands on the confirmation; Hide by Space moves focus to the main content', async () => {
+    const { context, page } = await env.open();
+    await visit(page, env.demo.siteUrl + '/');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText(EN.rejected).waitFor();
+    assert.deepEqual((await consentCookie(context)).c, { analytics: 0, embeds: 0, polls: 0 });
+    const message = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { role: el.getAttribute('role'), tabindex: el.getAttribute('tabindex'), text: el.textContent.replace(/\s+/g, ' ').trim() };
+    });
+    assert.deepEqual(message, {
+      role: 'alert',
+      tabindex: '-1',
+      text: "You've rejected additional cookies. You can change your cookie settings at any time.",
+    });
+    // From the confirmation, Tab reaches the link, then Hide.
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'a.cg-link: change your cookie settings');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), `button.cg-button: ${EN.hide}`);
+    await page.keyboard.press('Space');
+    await region(page).waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    await context.close();
+  });
+
+  it('Space on Accept records the acceptance', async () => {
+    const { context, page } = await env.open();
+    await visit(page, env.demo.siteUrl + '/');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.getByText(EN.accepted).waitFor();
+    assert.deepEqual((await consentCookie(context)).c, { analytics: 1, embeds: 1, polls: 1 });
+    assert.match(await focused(page), /^div\.cg-message: You've accepted/);
+    await context.close();
+  });
+});
+
+describe('keyboard, the preferences dialog', () => {
+  it('Choose cookies opens it with focus inside; Tab cycles; Escape closes without consenting; focus returns to the opener', async () => {
+    const { context, page } = await env.open();
+    await visit(page, env.demo.siteUrl + '/');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const d = dialog(page);
+    await d.waitFor();
+    assert.equal(await focused(page), 'h2.cg-heading: Cookie settings');
+    const seen = [];
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await focused(page));
+      assert.equal(await page.evaluate(() => !!document.activeElement.closest('dialog[open]')), true, `Tab ${i + 1}: ${seen.at(-1)}`);
+    }
+    assert.ok(seen.filter((s) => s === 'button.cg-button: Close').length >= 2, 'Tab wrapped round to the start');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Escape');
+    await d.waitFor({ state: 'detached' });
+    assert.equal(await focused(page), `button.cg-button: ${EN.choose}`);
+    assert.equal(await consentCookie(context), undefined, 'Escape recorded nothing');
+    assert.equal(await bannerButton(page, EN.reject).isVisible(), true, 'the question is still there');
+    await context.close();
+  });
+
+  it('radios by arrow keys, then Save: the choice is stored with method "preferences" and the confirmation has focus', async () => {
+    const { context, page } = await env.open();
+    await visit(page, env.demo.siteUrl + '/');
+    await bannerButton(page, EN.choose).click();
+    const d = dialog(page);
+    await d.getByRole('radio', { name: 'No' }).first().focus();
+    await page.keyboard.press('ArrowLeft'); // to Yes
+    assert.equal(await d.getByRole('radio', { name: 'Yes' }).first().isChecked(), true);
+    await d.getByRole('button', { name: EN.save }).focus();
+    await page.keyboard.press('Enter');
+    await d.waitFor({ state: 'detached' });
+    const record = await consentCookie(context);
+    assert.equal(record.m, 'preferences');
+    assert.deepEqual(record.c, { analytics: 1, embeds: 0, polls: 0 });
+    assert.match(await focused(page), /^div\.cg-message: You've set your cookie preferences\./);
+    await context.close();
+  });
+
+  it('a [data-consent-open] link in the footer opens it; Escape returns focus to that link', async () => {
+    const { context, page } = await env.open();
+    await visit(page, env.demo.siteUrl + '/');
+    await bannerButton(page, EN.reject).click();
+    await bannerButton(page, EN.hide).click();
+    const link = page.getByRole('contentinfo').getByRole('link', { name: 'Cookie settings' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    const d = dialog(page);
+    await d.waitFor();
+    assert.equal(page.url(), env.demo.siteUrl + '/', 'the link did not navigate');
+    assert.equal(await d.getByRole('radio', { name: 'No' }).first().isChecked(), true, 'the stored refusal');
+    await page.keyboard.press('Escape');
+    await d.waitFor({ state: 'detached' });
+    assert.equal(await focused(page), 'a: Cookie settings');
+    await context.close();
+  });
+
+  it('opens from [data-consent-open] elements added later and from consent.open()', async () => {
+    const { context, page } = await env.open();
+    await visit(page, env.demo.siteUrl + '/');
+    await page.evaluate(() => {
+      const b = document.createElement('button');
+      b.textContent = 'Later settings';
+      b.setAttribute('data-consent-open', '');
+      document.querySelector('main').append(b);
+    });
+    await page.getByRole('button', { name: 'Later settings' }).click();
+    await dialog(page).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+    assert.equal(await focused(page), 'button: Later settings');
+    await page.evaluate(() => window.consentGate.open());
+    await dialog(page).waitFor();
+    await dialog(page).getByRole('button', { name: EN.accept }).click();
+    await dialog(page).waitFor({ state: 'detached' });
+    assert.equal((await consentCookie(context)).m, 'preferences');
+    await context.close();
+  });
+});
