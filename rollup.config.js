@@ -99,6 +99,18 @@ export default [
   iife('src/debug-tag.ts', `${DIST}/consent-gate-debug.min.js`, { mangleProperties: true }),
   iife('src/script-tag.ts', `${DIST}/consent-gate.min.js`, { mangleProperties: true, plugins: [bundleIntegrity()] }),
   {
+    // dist/cli.js: the `consent-gate` command (Node). It bundles the catalogue modules it shares
+    // with the library (validate, presets, match, table) from the same sources; `playwright` is an
+    // optional peer dependency that only `audit` imports. Its own tsconfig adds Node's types.
+    input: 'cli/main.ts',
+    external: [/^node:/, 'playwright'],
+    output: { file: `${DIST}/cli.js`, format: 'es', banner: '#!/usr/bin/env node' },
+    plugins: [
+      typescript({ tsconfig: './cli/tsconfig.json', noEmitOnError: true, outDir: undefined, declarationDir: undefined }),
+      recordWrites(),
+    ],
+  },
+  {
     // Each element's registration module is an entry of its own: `consent-gate/elements/<tag>`.
     input: [
       'src/index.ts',

@@ -4,7 +4,12 @@
  * party). Pure — no DOM, no Lit — so the `consent-gate table` command (Markdown/HTML for a static
  * notice) and the `<consent-table>` element render the very same content.
  */
-import { TABLE_STRINGS, welshUnits, type TableLocale, type TableStringKey } from './table-strings.js';
+import {
+  TABLE_STRINGS,
+  welshUnits,
+  type TableLocale,
+  type TableStringKey,
+} from './table-strings.js';
 import type { Catalogue, CookieDeclaration, LocalisedText, Service } from './types.js';
 
 export type { TableLocale, TableStringKey } from './table-strings.js';
@@ -49,9 +54,7 @@ export function localiseText(text: LocalisedText | undefined, locale: TableLocal
   if (text === undefined) return '';
   if (typeof text == 'string') return text;
   const language = locale.slice(0, 2);
-  return (
-    text[locale] ?? text[language] ?? text['en-GB'] ?? text.en ?? Object.values(text)[0] ?? ''
-  );
+  return text[locale] ?? text[language] ?? text['en-GB'] ?? text.en ?? Object.values(text)[0] ?? '';
 }
 
 const DURATION = /^(\d+)\s+(year|month|week|day|hour|minute|second)s?$/i;

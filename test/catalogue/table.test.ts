@@ -3,7 +3,9 @@ import { cookieTable } from '../../src/catalogue/table.js';
 import { parseCatalogue } from '../../src/catalogue/validate.js';
 import type { Catalogue, CatalogueInput } from '../../src/catalogue/types.js';
 
-const catalogue = (input: Partial<CatalogueInput> & Pick<CatalogueInput, 'categories'>): Catalogue => {
+const catalogue = (
+  input: Partial<CatalogueInput> & Pick<CatalogueInput, 'categories'>,
+): Catalogue => {
   const result = parseCatalogue({ site: 'Oakfield Primary School', revision: 1, ...input });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.catalogue;
@@ -31,7 +33,12 @@ describe('cookieTable', () => {
   });
 
   it('lists the consent cookie first among the essential cookies, with its real lifetime', () => {
-    const [essential] = cookieTable(catalogue({ categories: { needed: { required: true } }, cookie: { name: 'consent', days: 730 } })).sections;
+    const [essential] = cookieTable(
+      catalogue({
+        categories: { needed: { required: true } },
+        cookie: { name: 'consent', days: 730 },
+      }),
+    ).sections;
     expect(essential.rows).to.deep.equal([
       {
         name: 'consent',
@@ -47,7 +54,9 @@ describe('cookieTable', () => {
   });
 
   it('adds an essential section for the consent cookie when no category is required', () => {
-    const table = cookieTable(catalogue({ categories: { analytics: { services: ['site-search'] } } }));
+    const table = cookieTable(
+      catalogue({ categories: { analytics: { services: ['site-search'] } } }),
+    );
     expect(table.sections.map((s) => s.category)).to.deep.equal(['essential', 'analytics']);
     expect(table.sections[0].rows.map((r) => r.name)).to.deep.equal(['cookie_preferences']);
   });
@@ -55,16 +64,38 @@ describe('cookieTable', () => {
   it('says who sets each cookie: the site, a provider on this site, or a provider on its own', () => {
     const rows = cookieTable(oakfield).sections.flatMap((s) => s.rows);
     const row = (name: string) => rows.find((r) => r.name == name)!;
-    expect(row('_ga_OAK1')).to.include({ setBy: 'Google, on this website', party: 'first', provider: 'Google', privacyUrl: 'https://policies.google.com/privacy', expires: '2 years' });
-    expect(row('search_stats_id')).to.include({ setBy: 'This website', expires: 'When you close your browser' });
+    expect(row('_ga_OAK1')).to.include({
+      setBy: 'Google, on this website',
+      party: 'first',
+      provider: 'Google',
+      privacyUrl: 'https://policies.google.com/privacy',
+      expires: '2 years',
+    });
+    expect(row('search_stats_id')).to.include({
+      setBy: 'This website',
+      expires: 'When you close your browser',
+    });
     expect(row('search_stats_id').privacyUrl).to.equal(undefined);
-    expect(row('YSC')).to.include({ setBy: 'Google (YouTube)', party: 'third', partyText: 'Third party' });
+    expect(row('YSC')).to.include({
+      setBy: 'Google (YouTube)',
+      party: 'third',
+      partyText: 'Third party',
+    });
   });
 
   it('speaks Welsh: headings, captions, durations, party words, titles', () => {
     const table = cookieTable(oakfield, 'cy');
-    expect([table.strings['table.name'], table.strings['table.purpose'], table.strings['table.expires']]).to.deep.equal(['Enw', 'Diben', 'Dod i ben']);
-    expect(table.sections.map((s) => s.caption)).to.deep.equal(['Cwcis hanfodol', 'Cwcis dadansoddol', 'Cwcis cynnwys wedi’i fewnosod', 'Polau']);
+    expect([
+      table.strings['table.name'],
+      table.strings['table.purpose'],
+      table.strings['table.expires'],
+    ]).to.deep.equal(['Enw', 'Diben', 'Dod i ben']);
+    expect(table.sections.map((s) => s.caption)).to.deep.equal([
+      'Cwcis hanfodol',
+      'Cwcis dadansoddol',
+      'Cwcis cynnwys wedi’i fewnosod',
+      'Polau',
+    ]);
     const rows = table.sections.flatMap((s) => s.rows);
     const row = (name: string) => rows.find((r) => r.name == name)!;
     expect(row('cookie_preferences').expires).to.equal('1 flwyddyn');
@@ -79,22 +110,45 @@ describe('cookieTable', () => {
   it("uses the catalogue's own texts: per-language purposes and expiries, table string overrides", () => {
     const table = cookieTable(
       catalogue({
-        categories: { essential: { required: true }, apps: { title: 'Apps', services: ['parent-app'] } },
+        categories: {
+          essential: { required: true },
+          apps: { title: 'Apps', services: ['parent-app'] },
+        },
         services: {
           'parent-app': {
             title: 'Parent app',
             provider: 'Example Ltd',
-            cookies: [{ name: 'pa_session', purpose: { en: 'Keeps you signed in', cy: 'Yn eich cadw wedi mewngofnodi' }, expires: { en: '1 year', cy: 'blwyddyn' }, party: 'third' }],
+            cookies: [
+              {
+                name: 'pa_session',
+                purpose: { en: 'Keeps you signed in', cy: 'Yn eich cadw wedi mewngofnodi' },
+                expires: { en: '1 year', cy: 'blwyddyn' },
+                party: 'third',
+              },
+            ],
           },
         },
-        texts: { cy: { 'table.caption.apps': 'Apiau', 'table.setBy': 'Pwy sy’n ei osod', 'banner.heading': 'not a table string' } },
+        texts: {
+          cy: {
+            'table.caption.apps': 'Apiau',
+            'table.setBy': 'Pwy sy’n ei osod',
+            'banner.heading': 'not a table string',
+          },
+        },
       }),
       'cy',
     );
-    expect(table.sections[1].caption).to.equal('Apiau', "the site's caption for this language wins over its title");
+    expect(table.sections[1].caption).to.equal(
+      'Apiau',
+      "the site's caption for this language wins over its title",
+    );
     expect(table.strings['table.setBy']).to.equal('Pwy sy’n ei osod');
     expect(table.strings).not.to.have.property('banner.heading');
-    expect(table.sections[1].rows[0]).to.include({ purpose: 'Yn eich cadw wedi mewngofnodi', expires: 'blwyddyn', setBy: 'Example Ltd' });
+    expect(table.sections[1].rows[0]).to.include({
+      purpose: 'Yn eich cadw wedi mewngofnodi',
+      expires: 'blwyddyn',
+      setBy: 'Example Ltd',
+    });
   });
 
   it('captions a custom category from its name when nothing else names it', () => {
@@ -102,8 +156,14 @@ describe('cookieTable', () => {
       categories: { essential: { required: true }, 'school-apps': { services: ['app'] } },
       services: { app: { title: 'App', provider: 'Example Ltd', cookies: [] } },
     };
-    expect(cookieTable(catalogue(input)).sections[1]).to.deep.include({ caption: 'School apps', rows: [] });
-    const captioned = catalogue({ ...input, texts: { en: { 'table.caption.school-apps': 'School app cookies' } } });
+    expect(cookieTable(catalogue(input)).sections[1]).to.deep.include({
+      caption: 'School apps',
+      rows: [],
+    });
+    const captioned = catalogue({
+      ...input,
+      texts: { en: { 'table.caption.school-apps': 'School app cookies' } },
+    });
     expect(cookieTable(captioned).sections[1].caption).to.equal('School app cookies');
   });
 });
