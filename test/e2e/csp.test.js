@@ -60,7 +60,7 @@ async function scriptNonces(page) {
 const banner = (page) => page.getByRole('region', { name: 'Cookies on Oakfield Primary School' });
 
 describe('strict CSP: nonces, no unsafe-inline, no unsafe-eval', () => {
-  it('shows the banner and the preferences, and runs accepted scripts with the nonce, without a violation', async () => {
+  it('shows the banner and the preferences dialog, and runs the scripts chosen there with the nonce, without a violation', async () => {
     const session = await open();
     const { page } = session;
     const nonce = await visit(page, '/');
@@ -69,20 +69,22 @@ describe('strict CSP: nonces, no unsafe-inline, no unsafe-eval', () => {
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.cg-banner')).position), 'fixed');
     await assertNoViolations(session);
 
-    // The footer's "Cookie settings" opens the preferences (or the banner's choice, where the
-    // page has no preferences). By keyboard: the fixed banner covers the footer for a mouse.
-    const opened = page.evaluate(() => new Promise((resolve) => document.addEventListener('consent-open', resolve, { once: true })));
+    // The footer's "Cookie settings" opens the preferences dialog. By keyboard: the fixed banner
+    // covers the footer for a mouse.
     await page.getByRole('contentinfo').getByRole('link', { name: 'Cookie settings' }).focus();
     await page.keyboard.press('Enter');
-    await opened;
-    await page.getByRole('dialog').or(banner(page)).filter({ visible: true }).first().waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Cookie settings' });
+    await dialog.waitFor();
     await assertNoViolations(session);
 
-    // Accept, from whichever layer is showing.
-    await page.getByRole('button', { name: /^Accept/ }).filter({ visible: true }).first().click();
+    // Analytics only: its scripts run (with the nonce), the embeds' categories stay off.
+    await dialog.getByRole('group', { name: 'Do you want to accept analytics cookies?' }).getByRole('radio', { name: 'Yes' }).check();
+    await dialog.getByRole('button', { name: 'Save cookie settings' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await page.locator('[data-stand-in="google-analytics"]').waitFor();
     await page.waitForFunction(() => document.cookie.includes('_ga='));
     assert.ok(demo.thirdPartyRequests.some((r) => r.url.includes('/gtag/js')));
+    assert.equal(await page.evaluate(() => window.consentGate.record.method), 'preferences');
 
     const scripts = await scriptNonces(page);
     const activated = scripts.filter((s) => s.gated);
