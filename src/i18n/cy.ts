@@ -14,8 +14,7 @@ export const cy: StringTable = {
   'banner.thirdParties': "Mae sefydliadau eraill yn gosod rhai o'r cwcis hyn: {services}.",
   'banner.gpc':
     "Gofynnodd eich porwr i wefannau beidio â rhannu na gwerthu eich data (Global Privacy Control), felly mae cwcis ychwanegol wedi'u diffodd. Gallwch ddewis o hyd.",
-  'banner.exception':
-    "Rydyn ni hefyd yn cyfrif ymweliadau gyda {titles}, nad yw'n eich adnabod chi. Mae ymlaen oni bai eich bod yn ei ddiffodd.",
+  'banner.exception': "{title}: ymlaen oni bai eich bod yn ei ddiffodd. Nid yw'n eich adnabod chi.",
   'banner.accept': 'Derbyn cwcis ychwanegol',
   'banner.reject': 'Gwrthod cwcis ychwanegol',
   'banner.choose': 'Dewis cwcis',
@@ -35,6 +34,7 @@ export const cy: StringTable = {
   'preferences.alwaysOn': 'Bob amser ymlaen',
   'preferences.exception': "Mae hwn ymlaen oni bai eich bod yn ei ddiffodd. Nid yw'n eich adnabod chi.",
   'preferences.question': 'Ydych chi eisiau derbyn cwcis ar gyfer {title}?',
+  'preferences.exceptionQuestion': 'Ydych chi eisiau caniatáu {title}?',
   'preferences.yes': 'Ydw',
   'preferences.no': 'Nac ydw',
   'preferences.details': "Gwasanaethau a chwcis",

@@ -15,8 +15,11 @@ export const enGB = {
   /** Shown while the refusal in force came from the browser's Global Privacy Control signal. */
   'banner.gpc':
     'Your browser asked websites not to share or sell your data (Global Privacy Control), so additional cookies are off. You can still choose.',
-  /** `{titles}`: statistical-exception categories, which run until the visitor turns them off. */
-  'banner.exception': 'We also count visits with {titles}, which does not identify you. It is on unless you turn it off.',
+  /**
+   * A statistical-exception category without a description of its own (`{title}`): it runs until
+   * the visitor turns it off.
+   */
+  'banner.exception': '{title}: on unless you turn it off. It does not identify you.',
   'banner.accept': 'Accept additional cookies',
   'banner.reject': 'Reject additional cookies',
   'banner.choose': 'Choose cookies',
@@ -39,6 +42,8 @@ export const enGB = {
   'preferences.exception': 'This is on unless you turn it off. It does not identify you.',
   /** The question for a category without a built-in one (`{title}`: its title). */
   'preferences.question': 'Do you want to accept cookies for {title}?',
+  /** The question for a statistical-exception category (on until turned off). */
+  'preferences.exceptionQuestion': 'Do you want to allow {title}?',
   'preferences.yes': 'Yes',
   'preferences.no': 'No',
   'preferences.details': 'Services and cookies',

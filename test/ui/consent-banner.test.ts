@@ -259,6 +259,7 @@ describe('<consent-banner>', () => {
     it('Save stores the radios with method "preferences"; the confirmation takes focus', async () => {
       const { banner, controller } = await openFromBanner();
       radio(banner, 'analytics', 'yes').click();
+      expect(controller.record).to.equal(undefined, 'changing a radio records nothing: only Save does');
       const closed = oneEvent(dialog(banner)!, 'close');
       const changed = oneEvent(document, 'consent-change');
       button(dialog(banner)!, 'Save cookie settings').click();
@@ -409,7 +410,7 @@ describe('<consent-banner>', () => {
       });
       expect(controller.allows('statistics')).to.equal(true);
       const { banner } = await page();
-      expect(region(banner).textContent).to.include('We also count visits with site search statistics');
+      expect(region(banner).textContent).to.include('site search statistics: on unless you turn it off. It does not identify you.');
       const changed = oneEvent(document, 'consent-change');
       button(banner, 'Turn off site search statistics').click();
       await changed;

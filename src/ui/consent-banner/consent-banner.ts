@@ -360,11 +360,14 @@ export class ConsentBanner extends LitElement {
             ${others.length ? t('banner.thirdParties', { services: listOf(others, and) }) : nothing}
           </p>`
         : nothing}
-      ${running.length
-        ? html`<p class="cg-text">
-            ${t('banner.exception', { titles: listOf(running.map((c) => categoryTitle(c, ctx)), and) })}
-          </p>`
-        : nothing}
+      ${running.map(
+        // The site's own words where it gave them (they must say what it counts and that it can
+        // be turned off); else ours.
+        (c) =>
+          html`<p class="cg-text">
+            ${c.description ? localise(c.description, locale) : t('banner.exception', { title: categoryTitle(c, ctx) })}
+          </p>`,
+      )}
       <div class="cg-actions">
         <div class="cg-pair">
           <button type="button" class="cg-button" part="button accept" data-consent-action="accept" @click=${() => this._accept('banner')}>
@@ -469,8 +472,10 @@ export class ConsentBanner extends LitElement {
         ${this._renderServices(category.services, ctx)}
       </div>`;
     }
-    const question =
-      category.name !== 'essential' && known
+    const exception = category.basis === EXCEPTION;
+    const question = exception
+      ? t('preferences.exceptionQuestion', { title })
+      : category.name !== 'essential' && known
         ? t(`category.${category.name}.question` as StringKey)
         : t('preferences.question', { title });
     // No on first view; afterwards what is in force (an exception category runs until objected to).
@@ -478,7 +483,7 @@ export class ConsentBanner extends LitElement {
     const name = `cg-${category.name}`;
     return html`<div class="cg-category" part="category">
       ${head}
-      ${category.basis === EXCEPTION ? html`<p class="cg-text">${t('preferences.exception')}</p>` : nothing}
+      ${exception && !category.description ? html`<p class="cg-text">${t('preferences.exception')}</p>` : nothing}
       ${this._renderServices(category.services, ctx)}
       <fieldset class="cg-fieldset" part="fieldset">
         <legend class="cg-legend">${question}</legend>
