@@ -312,6 +312,27 @@ describe('<consent-banner>', () => {
     });
   });
 
+  describe('returning focus', () => {
+    it('goes back to a [data-consent-open] element that was clicked without taking focus (as in Safari)', async () => {
+      run().rejectAll('banner');
+      const { banner, root } = await page();
+      const opener = root.querySelector('a')!;
+      opener.setAttribute('data-consent-open', '');
+      opener.addEventListener('click', (e) => e.preventDefault(), { once: true });
+      (document.activeElement as HTMLElement | null)?.blur();
+      opener.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+      expect(document.activeElement).to.equal(document.body);
+      document.dispatchEvent(new Event('consent-open'));
+      await banner.updateComplete;
+      const d = dialog(banner)!;
+      const closed = oneEvent(d, 'close');
+      await sendKeys({ press: 'Escape' });
+      await closed;
+      await banner.updateComplete;
+      expect(document.activeElement).to.equal(opener);
+    });
+  });
+
   describe('language', () => {
     it('speaks Welsh inside lang="cy", with lang on its roots, and no English string', async () => {
       const controller = run();

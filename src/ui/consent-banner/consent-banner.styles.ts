@@ -343,10 +343,10 @@ export const bannerStyles = css`
     font-weight: 700;
   }
   ${scope} .cg-table :is(th, td):first-child {
-    width: 32%;
+    width: 36%;
   }
   ${scope} .cg-table :is(th, td):last-child {
-    width: 24%;
+    width: 22%;
     padding-right: 0;
   }
   ${scope} .cg-dialog .cg-actions {

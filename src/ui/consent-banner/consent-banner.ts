@@ -106,9 +106,18 @@ export class ConsentBanner extends LitElement {
     if (bar) reserveBottom(Math.ceil(bar.getBoundingClientRect().height));
   });
 
+  /** The last `[data-consent-open]` element clicked: Safari does not focus links on click. */
+  private _clickedOpener?: HTMLElement;
+  private _onClick = (event: Event) => {
+    const opener = (event.target as Element | null)?.closest?.('[data-consent-open]');
+    if (opener instanceof HTMLElement) this._clickedOpener = opener;
+  };
+
   private _onOpen = () => {
     const active = document.activeElement;
-    this._openPreferences(active instanceof HTMLElement && active !== document.body ? active : undefined);
+    const opener = active instanceof HTMLElement && active !== document.body ? active : this._clickedOpener;
+    this._clickedOpener = undefined;
+    this._openPreferences(opener);
   };
 
   private _onChange = () => {
@@ -135,12 +144,14 @@ export class ConsentBanner extends LitElement {
     this._view = this._controller?.catalogue && asking(this._controller) ? 'question' : 'hidden';
     document.addEventListener('consent-open', this._onOpen);
     document.addEventListener('consent-change', this._onChange);
+    document.addEventListener('click', this._onClick, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('consent-open', this._onOpen);
     document.removeEventListener('consent-change', this._onChange);
+    document.removeEventListener('click', this._onClick, true);
     this._resize.disconnect();
     this._observed = undefined;
     reserveBottom(0);
