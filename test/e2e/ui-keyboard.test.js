@@ -110,7 +110,8 @@ describe('keyboard, the preferences dialog', () => {
     assert.ok(seen.filter((s) => s === 'button.cg-button: Close').length >= 2, 'Tab wrapped round to the start');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Escape');
-    await d.waitFor({ state: 'detached' });
+    // (A closed <dialog> leaves the accessibility tree at once; wait until it has left the DOM.)
+    await page.locator('consent-banner dialog').waitFor({ state: 'detached' });
     assert.equal(await focused(page), `button.cg-button: ${EN.choose}`);
     assert.equal(await consentCookie(context), undefined, 'Escape recorded nothing');
     assert.equal(await bannerButton(page, EN.reject).isVisible(), true, 'the question is still there');
@@ -127,7 +128,7 @@ describe('keyboard, the preferences dialog', () => {
     assert.equal(await d.getByRole('radio', { name: 'Yes' }).first().isChecked(), true);
     await d.getByRole('button', { name: EN.save }).focus();
     await page.keyboard.press('Enter');
-    await d.waitFor({ state: 'detached' });
+    await page.locator('consent-banner dialog').waitFor({ state: 'detached' });
     const record = await consentCookie(context);
     assert.equal(record.m, 'preferences');
     assert.deepEqual([record.c.analytics, record.c.embeds, record.c.polls], [1, 0, 0]);
@@ -148,7 +149,7 @@ describe('keyboard, the preferences dialog', () => {
     assert.equal(page.url(), env.demo.siteUrl + '/', 'the link did not navigate');
     assert.equal(await d.getByRole('radio', { name: 'No' }).first().isChecked(), true, 'the stored refusal');
     await page.keyboard.press('Escape');
-    await d.waitFor({ state: 'detached' });
+    await page.locator('consent-banner dialog').waitFor({ state: 'detached' });
     assert.equal(await focused(page), 'a: Cookie settings');
     await context.close();
   });
@@ -165,12 +166,12 @@ describe('keyboard, the preferences dialog', () => {
     await page.getByRole('button', { name: 'Later settings' }).click();
     await dialog(page).waitFor();
     await page.keyboard.press('Escape');
-    await dialog(page).waitFor({ state: 'detached' });
+    await page.locator('consent-banner dialog').waitFor({ state: 'detached' });
     assert.equal(await focused(page), 'button: Later settings');
     await page.evaluate(() => window.consentGate.open());
     await dialog(page).waitFor();
     await dialog(page).getByRole('button', { name: EN.accept }).click();
-    await dialog(page).waitFor({ state: 'detached' });
+    await page.locator('consent-banner dialog').waitFor({ state: 'detached' });
     assert.equal((await consentCookie(context)).m, 'preferences');
     await context.close();
   });

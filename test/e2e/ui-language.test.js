@@ -103,7 +103,7 @@ describe('Welsh', () => {
     await page.getByRole('button', { name: 'Newid eich gosodiadau cwcis' }).click();
     await dialog(page, CY).waitFor();
     await page.keyboard.press('Escape');
-    await dialog(page, CY).waitFor({ state: 'detached' });
+    await page.locator('consent-banner dialog').waitFor({ state: 'detached' });
     assert.equal(await consentCookie(context), undefined);
     assert.equal(await bannerButton(page, CY.reject, CY).isVisible(), true);
     await context.close();

@@ -185,8 +185,15 @@ export class ConsentBanner extends LitElement {
     const dialog = this.querySelector('dialog');
     if (!dialog?.open) return then?.();
     this._afterClose = then;
+    this._revealBar();
     dialog.close();
   }
+
+  /**
+   * Shows the bar again before the dialog closes (by a button or by Escape), so the browser's own
+   * focus restoration can already land on "Choose cookies" rather than on nothing.
+   */
+  private _revealBar = () => this.querySelector('.cg-banner')?.removeAttribute('data-behind-dialog');
 
   /** Runs after the dialog closed, by a button or by Escape (which records nothing). */
   private _onDialogClose = async () => {
@@ -435,6 +442,7 @@ export class ConsentBanner extends LitElement {
         part="dialog"
         aria-labelledby="cg-preferences-heading"
         lang=${ctx.locale}
+        @cancel=${this._revealBar}
         @close=${this._onDialogClose}
         @keydown=${this._onDialogKeydown}
       >
