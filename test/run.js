@@ -74,7 +74,7 @@ if (only !== 'unit') {
   );
   const res = spawnSync(
     process.execPath,
-    ['--test', '--test-concurrency=1',
+    ['--test', '--test-concurrency=1', '--test-timeout=180000',
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       '--test-reporter=./test/support/node-count-reporter.js', '--test-reporter-destination=stdout',
       ...files],
