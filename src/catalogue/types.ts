@@ -34,6 +34,13 @@ export interface ServiceInput {
   cookies?: CookieDeclaration[];
   /** GA4 measurement id (`G-XXXXXXX`), for the `google-analytics` preset. */
   measurementId?: string;
+  /**
+   * Only for a service in a `statistical-exception` category that loads from another host or is
+   * Google Analytics: the site's statement that the provider uses the data only to give this site
+   * statistics (e.g. Google signals, data sharing and ads links are off). Without it the validator
+   * refuses such a service in such a category.
+   */
+  statisticalExceptionAcknowledgement?: string;
 }
 
 export interface CategoryInput {
@@ -62,6 +69,54 @@ export interface CatalogueInput {
   texts?: { [lang: string]: { [key: string]: string } };
   /** Consent cookie settings. */
   cookie?: ConsentCookieOptions;
+  /**
+   * Google Consent Mode v2 (basic mode). Default: on when a service uses the `google-analytics`
+   * preset, off otherwise. `true` turns it on with the defaults; an object tunes it.
+   */
+  consentMode?: boolean | ConsentModeOptions;
+  /** Sends a receipt of every decision to the site's own server. Default: none. */
+  receipts?: ReceiptsOptions;
+  /**
+   * What a Global Privacy Control signal does when the visitor has not chosen: both refuse every
+   * optional category; `banner` (default) still shows the banner, with a note, so the visitor
+   * can choose otherwise; `silent` shows it only when asked (`data-consent-open`).
+   */
+  gpc?: GpcMode;
+}
+
+export type GpcMode = 'banner' | 'silent';
+
+/** Consent Mode storage types a category can grant (`security_storage` is always granted). */
+export type ConsentModeKey =
+  | 'ad_storage'
+  | 'ad_user_data'
+  | 'ad_personalization'
+  | 'analytics_storage'
+  | 'functionality_storage'
+  | 'personalization_storage';
+
+export interface ConsentModeOptions {
+  /**
+   * Category name → the Consent Mode types it grants, replacing the defaults for the categories
+   * named (defaults: `analytics` and any category holding `google-analytics` → analytics_storage;
+   * `functional` → functionality_storage, personalization_storage; `marketing` → the ad_* types).
+   * A type is granted when every category that maps to it is allowed.
+   */
+  categories?: { [category: string]: ConsentModeKey[] };
+  /** Milliseconds gtag.js waits for an update before sending (`wait_for_update`). Default 500. */
+  waitForUpdate?: number;
+  /** `gtag('set', 'ads_data_redaction', true)`: redact ad click ids while ad_storage is denied. */
+  adsDataRedaction?: boolean;
+  /** `gtag('set', 'url_passthrough', true)`: pass click ids through links while storage is denied. */
+  urlPassthrough?: boolean;
+}
+
+export interface ReceiptsOptions {
+  /**
+   * A path on this site (`/consent-receipts`) that receives each decision as a JSON POST sent with
+   * `navigator.sendBeacon`. Full URLs are refused: receipts never leave the site.
+   */
+  url: string;
 }
 
 export interface ConsentCookieOptions {
@@ -118,6 +173,19 @@ export interface Catalogue {
   services: { [name: string]: Service };
   texts: { [lang: string]: { [key: string]: string } };
   cookie: Required<Omit<ConsentCookieOptions, 'domain'>> & { domain?: string };
+  /** Present only when Consent Mode is on. */
+  consentMode?: ResolvedConsentMode;
+  receipts?: ReceiptsOptions;
+  /** Present only when the catalogue gives it; `banner` otherwise. */
+  gpc?: GpcMode;
+}
+
+/** Consent Mode settings after defaults: every non-essential category has its list of types. */
+export interface ResolvedConsentMode {
+  categories: { [category: string]: ConsentModeKey[] };
+  waitForUpdate: number;
+  adsDataRedaction: boolean;
+  urlPassthrough: boolean;
 }
 
 /** One problem found in a catalogue, with the JSON path to it. */

@@ -9,8 +9,10 @@ import type {
   Catalogue,
   CatalogueProblem,
   Category,
+  ConsentModeKey,
   ParseResult,
   PresetName,
+  ResolvedConsentMode,
   Service,
 } from './types.js';
 
@@ -38,6 +40,23 @@ const URL_OK = /^(https?:\/\/[^\s/\\?#]+|\/(?![/\\]))[^\s\\]*$/;
 
 /** Services that always need consent (COMPLIANCE R14): never in a required category. */
 const NEEDS_CONSENT: readonly string[] = ['google-analytics', 'youtube', 'facebook', 'twitter'];
+/** Presets whose providers use what they collect for their own ends, advertising included (R31). */
+const OWN_PURPOSES: readonly string[] = ['youtube', 'facebook', 'twitter'];
+// A path on this site only: receipts must never be sent to another site, whatever is pasted.
+const SITE_PATH = /^\/(?![/\\])[^\s\\]*$/;
+const AD_KEYS: readonly ConsentModeKey[] = ['ad_storage', 'ad_user_data', 'ad_personalization'];
+const CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
+  ...AD_KEYS,
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+];
+/** Consent Mode types the well-known category names grant when the catalogue does not say. */
+const CONSENT_MODE_DEFAULTS: Record<string, readonly ConsentModeKey[]> = {
+  analytics: ['analytics_storage'],
+  functional: ['functionality_storage', 'personalization_storage'],
+  marketing: AD_KEYS,
+};
 const PRESET_NAMES = Object.keys(PRESETS);
 
 const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
@@ -193,6 +212,10 @@ const serviceShape = shape({
   hosts: list(string(HOST, HOST_MSG)),
   cookies: list(cookieDeclaration),
   measurementId: string(/^G-[A-Z0-9]+$/, 'expected a GA4 measurement ID such as G-ABC123'),
+  statisticalExceptionAcknowledgement: check(
+    (v) => typeof v == 'string' && v.trim().length >= 20,
+    'expected a sentence (20 characters or more) saying the provider uses the data only to give you statistics',
+  ),
 });
 
 const service: Check = (v, path, out) => {
@@ -211,6 +234,27 @@ const category = shape({
   title: localised,
   description: localised,
   services: list(string(NAME, NAME_MSG)),
+});
+
+const flag = check((v) => typeof v == 'boolean', 'expected true or false');
+
+const consentModeShape = shape({
+  categories: record(
+    NAME,
+    NAME_MSG,
+    list(
+      check(
+        (v) => CONSENT_MODE_KEYS.includes(v as ConsentModeKey),
+        `expected one of ${CONSENT_MODE_KEYS.join(', ')}`,
+      ),
+    ),
+  ),
+  waitForUpdate: check(
+    (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10000,
+    'expected a whole number of milliseconds from 0 to 10000',
+  ),
+  adsDataRedaction: flag,
+  urlPassthrough: flag,
 });
 
 const catalogueShape = shape(
@@ -234,6 +278,20 @@ const catalogueShape = shape(
         check((v) => typeof v == 'string', 'expected a string'),
       ),
     ),
+    consentMode: (v, path, out) => {
+      if (isObj(v)) consentModeShape(v, path, out);
+      else if (typeof v != 'boolean') fail(out, path, 'expected true, false or an object of settings');
+    },
+    receipts: shape(
+      {
+        url: string(
+          SITE_PATH,
+          'expected a path on this site such as /consent-receipts: receipts are never sent to another site',
+        ),
+      },
+      ['url'],
+    ),
+    gpc: check((v) => v === 'banner' || v === 'silent', 'expected "banner" or "silent"'),
     cookie: shape({
       name: string(
         /^[\w!#$%&'+.^`|~-]+$/,
@@ -267,11 +325,49 @@ const cookiesOf = (input: Obj): unknown[] => {
   return Array.isArray(cookies) ? cookies : [];
 };
 
+/** The Consent Mode types each category grants: the catalogue's mapping, else the defaults. */
+function consentModeMap(input: Obj): Record<string, ConsentModeKey[]> {
+  const categories = own(input, 'categories') as Obj;
+  const given = own(own(input, 'consentMode'), 'categories');
+  const map: Record<string, ConsentModeKey[]> = {};
+  for (const name of Object.keys(categories)) {
+    const explicit = own(given, name);
+    if (Array.isArray(explicit)) {
+      map[name] = [...new Set(explicit as ConsentModeKey[])];
+      continue;
+    }
+    const keys = new Set(has(CONSENT_MODE_DEFAULTS, name) ? CONSENT_MODE_DEFAULTS[name] : []);
+    // GA gated on a category of another name still needs analytics_storage to count anything.
+    const entries = own(categories[name], 'services');
+    if (
+      Array.isArray(entries) &&
+      entries.some(
+        (e) =>
+          typeof e == 'string' &&
+          own(serviceInput(own(input, 'services'), e), 'preset') === 'google-analytics',
+      )
+    )
+      keys.add('analytics_storage');
+    map[name] = [...keys];
+  }
+  return map;
+}
+
 function checkReferences(input: Obj, out: Problems) {
   const categories = own(input, 'categories');
   const services = own(input, 'services');
   if (!isObj(categories)) return;
   if (!Object.keys(categories).length) fail(out, 'categories', 'expected at least one category');
+  const mapped = own(own(input, 'consentMode'), 'categories');
+  if (isObj(mapped))
+    for (const name of Object.keys(mapped))
+      if (!has(categories, name) && NAME.test(name))
+        fail(
+          out,
+          at('consentMode.categories', name),
+          `no category named ${quote(name)}` + hint(name, Object.keys(categories)),
+        );
+  const consentModeKeys = consentModeMap(input);
   const owner = new Map<string, string>();
   for (const name of Object.keys(categories)) {
     const cat = categories[name];
@@ -280,6 +376,13 @@ function checkReferences(input: Obj, out: Problems) {
     const exception = own(cat, 'basis') === 'statistical-exception';
     if (required && exception)
       fail(out, at(path, 'basis'), 'a required category cannot use the statistical exception');
+    const adKeys = (consentModeKeys[name] ?? []).filter((k) => AD_KEYS.includes(k));
+    if (exception && adKeys.length)
+      fail(
+        out,
+        at(path, 'basis'),
+        `a category that grants ${adKeys.join(', ')} (Consent Mode) has ad features, so it cannot use the statistical exception`,
+      );
     const entries = own(cat, 'services');
     if (!Array.isArray(entries)) continue;
     entries.forEach((entry, i) => {
@@ -301,12 +404,7 @@ function checkReferences(input: Obj, out: Problems) {
             `${quote(entry)} cannot be in a required category: ${presetName} always needs consent`,
           );
         // DUAA exception: first-party aggregate statistics only (COMPLIANCE R31).
-        if (exception && cookiesOf(svc).some((c) => own(c, 'party') === 'third'))
-          fail(
-            out,
-            entryPath,
-            `${quote(entry)} sets third-party cookies, so it cannot use the statistical exception`,
-          );
+        if (exception) checkStatisticalException(entry, svc, entryPath, out);
       }
     });
   }
@@ -314,6 +412,35 @@ function checkReferences(input: Obj, out: Problems) {
     for (const name of Object.keys(services))
       if (!owner.has(name) && NAME.test(name))
         fail(out, at('services', name), 'not listed in any category');
+}
+
+/**
+ * A service in a `statistical-exception` category: never one that sets third-party cookies or
+ * whose provider uses the data for its own ends (advertising); Google Analytics, or anything
+ * loaded from another host, only with the site's written acknowledgement that the provider acts
+ * for the site alone.
+ */
+function checkStatisticalException(entry: string, svc: Obj, path: string, out: Problems) {
+  const presetName = own(svc, 'preset') as string;
+  const refuse = (why: string) =>
+    fail(out, path, `${quote(entry)} ${why}, so it cannot use the statistical exception`);
+  if (cookiesOf(svc).some((c) => own(c, 'party') === 'third')) return refuse('sets third-party cookies');
+  if (OWN_PURPOSES.includes(presetName))
+    return refuse(`is ${presetName}, whose provider uses the data for its own purposes, advertising included`);
+  if (has(svc, 'statisticalExceptionAcknowledgement')) return;
+  const hosts = own(svc, 'hosts') ?? (has(PRESETS, presetName) ? PRESETS[presetName as PresetName].hosts : []);
+  const why =
+    presetName == 'google-analytics' || has(svc, 'measurementId')
+      ? 'is Google Analytics, and Google may use the data for its own purposes'
+      : Array.isArray(hosts) && hosts.length
+        ? `loads from other hosts (${hosts.slice(0, 2).join(', ')})`
+        : '';
+  if (why)
+    fail(
+      out,
+      path,
+      `${quote(entry)} ${why}: it can use the statistical exception only with "statisticalExceptionAcknowledgement" on the service, saying the provider uses the data only to give you statistics`,
+    );
 }
 
 // --- Expansion ---------------------------------------------------------------------------------
@@ -358,6 +485,7 @@ function expand(input: Obj): Catalogue {
       ),
     };
   });
+  const consentMode = resolveConsentMode(input, services);
   return {
     site: input.site,
     revision: input.revision,
@@ -366,6 +494,28 @@ function expand(input: Obj): Catalogue {
     services,
     texts: clone(own(input, 'texts') as Catalogue['texts']) ?? {},
     cookie: { name: 'cookie_preferences', days: 365, ...clone(own(input, 'cookie') as object) },
+    ...pick(input, ['receipts', 'gpc']),
+    ...(consentMode ? { consentMode } : {}),
+  };
+}
+
+/** Consent Mode after defaults, or undefined when off (default: on with Google Analytics). */
+function resolveConsentMode(input: Obj, services: Record<string, Service>): ResolvedConsentMode | undefined {
+  const given = own(input, 'consentMode');
+  const on =
+    given === undefined
+      ? Object.values(services).some((s) => s.preset == 'google-analytics')
+      : given !== false;
+  if (!on) return undefined;
+  const map = consentModeMap(input);
+  const categories: Record<string, ConsentModeKey[]> = {};
+  for (const name of Object.keys(map))
+    if (own(input.categories[name], 'required') !== true || map[name].length) categories[name] = map[name];
+  return {
+    categories,
+    waitForUpdate: (own(given, 'waitForUpdate') as number | undefined) ?? 500,
+    adsDataRedaction: own(given, 'adsDataRedaction') === true,
+    urlPassthrough: own(given, 'urlPassthrough') === true,
   };
 }
 

@@ -56,6 +56,8 @@ describe('catalogue.schema.json matches src/catalogue/types.ts', () => {
     ServiceInput: schema.$defs.service,
     CookieDeclaration: schema.$defs.cookie,
     ConsentCookieOptions: schema.$defs.consentCookie,
+    ConsentModeOptions: schema.$defs.consentMode,
+    ReceiptsOptions: schema.$defs.receipts,
   };
   for (const [name, object] of Object.entries(objects)) {
     test(`${name}: same properties, same required ones`, () => {
@@ -90,11 +92,29 @@ describe('catalogue.schema.json matches src/catalogue/types.ts', () => {
     );
     assert.deepEqual(schema.$defs.cookie.properties.party.enum, ['first', 'third']);
   });
+
+  test('Consent Mode types = ConsentModeKey; gpc enum = GpcMode', () => {
+    assert.deepEqual(
+      schema.$defs.consentMode.properties.categories.additionalProperties.items.enum,
+      literals(types.aliases.get('ConsentModeKey')),
+    );
+    assert.deepEqual(schema.properties.gpc.enum, literals(types.aliases.get('GpcMode')));
+  });
 });
 
 // Each invalid fixture must fail for the reason its name gives, not by accident: the validator's
 // first problem, as `path: message`.
 const expectedProblem = {
+  'acknowledgement-too-short':
+    'services.ga.statisticalExceptionAcknowledgement: expected a sentence (20 characters or more) saying the provider uses the data only to give you statistics',
+  'consent-mode-not-boolean': 'consentMode: expected true, false or an object of settings',
+  'consent-mode-unknown-type':
+    'consentMode.categories.analytics[0]: expected one of ad_storage, ad_user_data, ad_personalization, analytics_storage, functionality_storage, personalization_storage',
+  'gpc-unknown-mode': 'gpc: expected "banner" or "silent"',
+  'receipts-cross-site':
+    'receipts.url: expected a path on this site such as /consent-receipts: receipts are never sent to another site',
+  'receipts-protocol-relative':
+    'receipts.url: expected a path on this site such as /consent-receipts: receipts are never sent to another site',
   'bad-category-name':
     'categories["Bad name!"]: expected a name of letters, digits, - and _ (at most 64, not starting with - or _)',
   'bad-cookie-name':
