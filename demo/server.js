@@ -63,6 +63,7 @@ export async function startDemoServer({ port = 8000, thirdPartyPort = 8001, host
     serveThirdParty(req, res, url);
   });
   const site = http.createServer((req, res) => {
+    if (req.method === 'POST' && RECEIVERS.has(new URL(req.url, 'http://localhost').pathname)) return receive(req, res, log);
     if (csp) res.cspNonce = randomBytes(16).toString('base64');
     serveSite(req, res, thirdPartyUrl).catch((error) => {
       log(`[site] ${req.method} ${req.url} failed: ${error.stack || error}`);
@@ -148,6 +149,27 @@ ${items}
 }
 
 // ---- the school site --------------------------------------------------------------------------------
+
+// The site's own receivers: its site-search statistics (site/search-stats.js) and consent receipts
+// (the catalogue's `receipts.url`). The demo only logs them; a real site stores them (see the
+// README's "Consent receipts" for a minimal receiver and how long to keep receipts).
+const RECEIVERS = new Set(['/search-stats', '/consent-receipts']);
+const MAX_BODY = 4096;
+
+function receive(req, res, log) {
+  const chunks = [];
+  let size = 0;
+  req.on('data', (chunk) => {
+    size += chunk.length;
+    if (size <= MAX_BODY) chunks.push(chunk);
+  });
+  req.on('end', () => {
+    const body = size > MAX_BODY ? `(${size} bytes: too large, ignored)` : Buffer.concat(chunks).toString('utf8');
+    log(`[site] POST ${req.url} ${body}`);
+    res.writeHead(204, { 'cache-control': 'no-store' });
+    res.end();
+  });
+}
 
 async function serveSite(req, res, thirdPartyUrl) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -4,6 +4,9 @@
  */
 import { formatProblems, parseCatalogue } from './catalogue/validate.js';
 import { CONTROLLER_KEY, ConsentController } from './consent/controller.js';
+import { startReceipts } from './consent/receipts.js';
+import { startTabSync } from './consent/sync.js';
+import { startConsentMode } from './gate/consent-mode.js';
 import type { GateTrace, GateTraceEvent, startDebug } from './gate/debug.js';
 import { startGate, type GateOptions } from './gate/gate.js';
 
@@ -51,6 +54,13 @@ export function startConsentGate(catalogueInput: unknown, options: StartOptions 
   }
   consent.configure(result.catalogue);
   (globalThis as { [CONTROLLER_KEY]?: ConsentController })[CONTROLLER_KEY] = consent;
+  // Consent Mode's default (and a stored choice's update) goes into the dataLayer before any gated
+  // tag can run; receipts and tab sync listen before Global Privacy Control makes its decision;
+  // the gate starts last, from the choice in force.
+  startConsentMode(consent);
+  startReceipts(consent);
+  startTabSync(consent);
+  consent.applyGlobalPrivacyControl();
   let trace = options.trace;
   if ((options.debug || DEBUG_PARAMETER.test(location.search)) && options.loadDebug) {
     // Whatever the gate does before the debug aid arrives is replayed to it.
@@ -86,6 +96,10 @@ export function startConsentGate(catalogueInput: unknown, options: StartOptions 
     consent.open();
   });
 
-  if (!consent.record) consent.showUI('banner');
+  if (consent.awaitingChoice) consent.showUI('banner');
+  // A reset (here or in another tab) asks again.
+  consent.subscribe(({ method }) => {
+    if (method === 'reset' && consent.awaitingChoice) consent.showUI?.('banner');
+  });
   return true;
 }

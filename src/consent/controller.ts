@@ -3,13 +3,27 @@
  * changes it. Elements render it and call its methods; the gate (`src/gate/`) subscribes to it.
  * It never renders anything and never imports Lit.
  */
-import type { Catalogue, Service } from '../catalogue/types.js';
-import { ConsentChangeEvent } from './events.js';
+import type { Catalogue, Category, Service } from '../catalogue/types.js';
+import { ConsentBeforeChangeEvent, ConsentChangeEvent } from './events.js';
+import { globalPrivacyControl } from './gpc.js';
 import type { ConsentMethod, ConsentRecord } from './record.js';
 import { ConsentStore } from './store.js';
 
-/** Called after every decision with the categories/services whose grant changed. */
-export type ConsentListener = (change: { record: ConsentRecord | undefined; changed: readonly string[] }) => void;
+/** What a listener is told after every decision. */
+export interface ConsentChange {
+  /** The record now in force (undefined after `reset()`). */
+  record: ConsentRecord | undefined;
+  /** Categories and services whose grant changed. */
+  changed: readonly string[];
+  method: ConsentMethod | 'reset';
+  /** True when the decision was made in another tab and read back from the cookie. */
+  remote: boolean;
+}
+
+/** Called after every decision (here or, read back, in another tab). */
+export type ConsentListener = (change: ConsentChange) => void;
+
+const EXCEPTION = 'statistical-exception';
 
 /** Version-4 UUID: `crypto.randomUUID` exists only in secure contexts; school sites may be http. */
 function randomId(): string {
@@ -53,7 +67,38 @@ export class ConsentController {
     const before = this._record;
     const after = this._store.read();
     if (JSON.stringify(before) === JSON.stringify(after)) return;
-    this._commit(after, after?.method ?? 'reset', false);
+    this._commit(after, after?.method ?? 'reset', false, true);
+  }
+
+  /** True when the browser sends Global Privacy Control (`navigator.globalPrivacyControl`). */
+  get gpc(): boolean {
+    return globalPrivacyControl();
+  }
+
+  /**
+   * Whether the visitor still has a question to answer, so the banner should ask: no choice
+   * stored, a category left unanswered (an objection made before answering), or a refusal that
+   * came from Global Privacy Control rather than from the visitor (unless the catalogue says
+   * `"gpc": "silent"` and the browser still sends the signal).
+   */
+  get awaitingChoice(): boolean {
+    const record = this._record;
+    if (!this._catalogue) return false;
+    if (!record || this.optionalCategories.some((c) => !(c in record.categories))) return true;
+    return record.method === 'gpc' && (this._catalogue.gpc !== 'silent' || !this.gpc);
+  }
+
+  /**
+   * Applies Global Privacy Control: when the browser sends it and the visitor has not answered,
+   * every unanswered category is refused (exception categories objected to), with method `gpc`.
+   * An explicit choice already stored is left alone; a later explicit choice replaces this one.
+   */
+  applyGlobalPrivacyControl(): Promise<boolean> {
+    const record = this._record;
+    const unanswered = this.optionalCategories.filter((c) => !record || !(c in record.categories));
+    if (!this.gpc || !unanswered.length) return Promise.resolve(false);
+    const categories = { ...this._answers(), ...Object.fromEntries(unanswered.map((c) => [c, false])) };
+    return this._decide(categories, { ...record?.services }, 'gpc');
   }
 
   subscribe(listener: ConsentListener): () => void {
@@ -61,9 +106,50 @@ export class ConsentController {
     return () => this._listeners.delete(listener);
   }
 
-  /** Non-essential category names, in catalogue order. */
+  /** Non-essential category names (consent and statistical-exception ones), in catalogue order. */
   get optionalCategories(): string[] {
     return (this._catalogue?.categories ?? []).filter((c) => !c.required).map((c) => c.name);
+  }
+
+  /**
+   * Categories with `"basis": "statistical-exception"`: they run before a choice, until the
+   * visitor objects (`update({ [name]: false })`, Reject, or Global Privacy Control).
+   * `allows(name)` says whether one is running; false means objected to.
+   */
+  get exceptionCategories(): string[] {
+    return (this._catalogue?.categories ?? []).filter((c) => c.basis === EXCEPTION).map((c) => c.name);
+  }
+
+  /** The current record's answers, for the categories the catalogue still declares. */
+  private _answers(): Record<string, boolean> {
+    const answered = this._record?.categories ?? {};
+    return Object.fromEntries(this.optionalCategories.filter((c) => c in answered).map((c) => [c, answered[c]]));
+  }
+
+  /** Whether `record` lets a category (or one of its services) run. */
+  private _grants(record: ConsentRecord | undefined, category: Category, service?: string): boolean {
+    if (category.required) return true;
+    if (service && record && service in record.services) return record.services[service];
+    const answer = record?.categories[category.name];
+    // The statistical exception runs until objected to; Global Privacy Control is an objection.
+    if (category.basis === EXCEPTION) return answer ?? !this.gpc;
+    return answer === true;
+  }
+
+  /** Every optional category's and service's grant under `record`. */
+  private _grantMap(record: ConsentRecord | undefined): Map<string, boolean> {
+    const grants = new Map<string, boolean>();
+    for (const category of this._catalogue?.categories ?? []) {
+      if (category.required) continue;
+      grants.set(category.name, this._grants(record, category));
+      for (const s of category.services) grants.set(s.name, this._grants(record, category, s.name));
+    }
+    return grants;
+  }
+
+  private _changed(before: ConsentRecord | undefined, after: ConsentRecord | undefined): string[] {
+    const was = this._grantMap(before);
+    return [...this._grantMap(after)].filter(([name, granted]) => was.get(name) !== granted).map(([name]) => name);
   }
 
   private _service(name: string): Service | undefined {
@@ -92,12 +178,8 @@ export class ConsentController {
       }
       return false;
     }
-    const categoryName = category ? category.name : service!.category;
-    if (catalogue.categories.find((c) => c.name === categoryName)!.required) return true;
-    const record = this._record;
-    if (!record) return false;
-    if (service && name in record.services) return record.services[name];
-    return record.categories[categoryName] === true;
+    const owner = category ?? catalogue.categories.find((c) => c.name === service!.category)!;
+    return this._grants(this._record, owner, service?.name);
   }
 
   /** Resolves once `name` is allowed (at once if it already is). */
@@ -113,46 +195,61 @@ export class ConsentController {
     });
   }
 
-  acceptAll(method: ConsentMethod = 'api'): void {
-    this._decide(Object.fromEntries(this.optionalCategories.map((c) => [c, true])), {}, method);
+  /**
+   * Grants every consent category. A statistical-exception category the visitor objected to stays
+   * off: only turning it back on (`update({ [name]: true })`) lifts an objection.
+   * Like every decision, resolves to whether it was applied (see `consent-before-change`); when no
+   * listener defers it, it is applied before this returns.
+   */
+  acceptAll(method: ConsentMethod = 'api'): Promise<boolean> {
+    const exceptions = this.exceptionCategories;
+    return this._decide(
+      Object.fromEntries(this.optionalCategories.map((c) => [c, exceptions.includes(c) ? this.allows(c) : true])),
+      {},
+      method,
+    );
   }
 
-  rejectAll(method: ConsentMethod = 'api'): void {
-    this._decide(Object.fromEntries(this.optionalCategories.map((c) => [c, false])), {}, method);
+  /** Refuses every optional category; a refusal is also an objection to exception categories. */
+  rejectAll(method: ConsentMethod = 'api'): Promise<boolean> {
+    return this._decide(Object.fromEntries(this.optionalCategories.map((c) => [c, false])), {}, method);
   }
 
   /**
-   * Changes some choices, keeping the rest: `update({ analytics: true })`, or per service
-   * `update({ youtube: true })`. A category named here drops earlier per-service exceptions in it
-   * unless they are named too. Unknown names are reported and ignored (nothing is granted).
+   * Changes some choices, keeping the rest (categories not answered yet stay unanswered):
+   * `update({ analytics: true })`, or per service `update({ youtube: true })`. For a
+   * statistical-exception category, `false` is an objection and `true` lifts it. A category named
+   * here drops earlier per-service exceptions in it unless they are named too. Unknown names are
+   * reported and ignored (nothing is granted); with no known name nothing is decided.
    */
-  update(choices: Record<string, boolean>, method: ConsentMethod = 'api'): void {
+  update(choices: Record<string, boolean>, method: ConsentMethod = 'api'): Promise<boolean> {
     const catalogue = this._catalogue;
-    if (!catalogue) return;
+    if (!catalogue) return Promise.resolve(false);
     const optional = this.optionalCategories;
-    const categories: Record<string, boolean> = Object.fromEntries(
-      optional.map((c) => [c, this._record?.categories[c] === true]),
-    );
+    const categories = this._answers();
     const services: Record<string, boolean> = { ...this._record?.services };
+    let known = 0;
     for (const [name, granted] of Object.entries(choices)) {
       if (optional.includes(name)) {
         categories[name] = granted === true;
         for (const s of catalogue.categories.find((c) => c.name === name)!.services) {
           if (!(s.name in choices)) delete services[s.name];
         }
+        known++;
       } else if (this._service(name) && optional.includes(this._service(name)!.category)) {
         services[name] = granted === true;
+        known++;
       } else {
         console.error(`consent-gate: update() ignored "${name}": not an optional category or service in the catalogue.`);
       }
     }
-    this._decide(categories, services, method);
+    return known ? this._decide(categories, services, method) : Promise.resolve(false);
   }
 
   /** Forgets the choice (deletes the consent cookie); the visitor is asked again. */
   reset(): void {
     this._store?.clear();
-    this._commit(undefined, 'reset', true);
+    this._commit(undefined, 'reset', true, false);
   }
 
   /** Shows the consent choices again (the preferences, or the banner where there are none). */
@@ -160,35 +257,59 @@ export class ConsentController {
     this.showUI?.('preferences');
   }
 
-  private _decide(categories: Record<string, boolean>, services: Record<string, boolean>, method: ConsentMethod): void {
-    if (!this._catalogue || !this._store) return;
+  /**
+   * Proposes a decision to the page (`consent-before-change`: a listener may veto or defer it),
+   * then stores it and tells everyone. Resolves to whether it was applied.
+   */
+  private _decide(
+    categories: Record<string, boolean>,
+    services: Record<string, boolean>,
+    method: ConsentMethod,
+  ): Promise<boolean> {
+    const store = this._store;
+    if (!this._catalogue || !store) return Promise.resolve(false);
+    const previous = this._record;
     const record: ConsentRecord = {
       version: 1,
-      id: this._record?.id ?? randomId(),
+      id: previous?.id ?? randomId(),
       timestamp: new Date().toISOString(),
       revision: this._catalogue.revision,
       method,
       categories,
       services,
     };
-    this._store.write(record);
-    this._commit(record, method, true);
+    const event = new ConsentBeforeChangeEvent(record, previous, this._changed(previous, record), method);
+    document.dispatchEvent(event);
+    if (event.defaultPrevented) return Promise.resolve(false);
+    const apply = () => {
+      store.write(record);
+      this._commit(record, method, true, false);
+      return true;
+    };
+    if (!event.deferred.length) return Promise.resolve(apply());
+    return Promise.all(event.deferred).then(
+      (answers) => !answers.includes(false) && apply(),
+      () => false,
+    );
   }
 
-  private _commit(record: ConsentRecord | undefined, method: ConsentMethod | 'reset', announce: boolean): void {
-    const names = [...this.optionalCategories, ...Object.keys(this._catalogue?.services ?? {})];
-    const before = new Map(names.map((n) => [n, this.allows(n)]));
+  private _commit(
+    record: ConsentRecord | undefined,
+    method: ConsentMethod | 'reset',
+    announce: boolean,
+    remote: boolean,
+  ): void {
+    const changed = this._changed(this._record, record);
     this._record = record;
-    const changed = names.filter((n) => before.get(n) !== this.allows(n));
     for (const listener of [...this._listeners]) {
       try {
-        listener({ record, changed });
+        listener({ record, changed, method, remote });
       } catch (error) {
         console.error('consent-gate: a consent listener failed', error);
       }
     }
     if (announce || changed.length) {
-      const event = new ConsentChangeEvent(record, changed, method);
+      const event = new ConsentChangeEvent(record, changed, method, remote);
       document.dispatchEvent(event);
     }
   }

@@ -17,7 +17,11 @@ export interface ConsentRecord {
   /** The catalogue `revision` the visitor answered. */
   readonly revision: number;
   readonly method: ConsentMethod;
-  /** Every non-essential category: true = granted. */
+  /**
+   * The non-essential categories answered: true = granted (for a statistical-exception category:
+   * not objected to). A category absent here is unanswered: a consent category stays off and the
+   * banner still asks; an exception category runs until objected to.
+   */
   readonly categories: Readonly<Record<string, boolean>>;
   /** Per-service exceptions inside a category (a parent may allow YouTube but not Facebook). */
   readonly services: Readonly<Record<string, boolean>>;
@@ -81,7 +85,7 @@ export interface DecodeContext {
   revision: number;
   /** Lifetime of a choice in days. */
   days: number;
-  /** The non-essential categories the catalogue declares. */
+  /** The non-essential categories the catalogue declares (a record need not answer them all). */
   categories: readonly string[];
   now?: number;
 }
@@ -122,9 +126,8 @@ export function decodeRecord(raw: string | undefined, context: DecodeContext): D
     return { ok: false, reason: 'old-revision', detail: `answered revision ${wire.rev}, catalogue is ${context.revision}` };
   }
   if (now - time > context.days * DAY_MS) return { ok: false, reason: 'expired', detail: `made ${wire.ts}` };
-  // A record that does not answer every category the catalogue asks about is not an answer.
-  const unanswered = context.categories.find((name) => !(name in categories));
-  if (unanswered) return tampered(`no choice for category ${unanswered}`);
+  // A record may leave categories unanswered (an objection to site statistics made before the
+  // banner was answered): those grant nothing, and the controller asks about them.
 
   return {
     ok: true,

@@ -18,8 +18,12 @@ export interface GateOptions {
   trace?: GateTrace;
 }
 
-/** Live scripts that came out of the gate keep their `data-consent`. */
-const LIVE_SCRIPT = 'script[data-consent]:not([type="text/plain"])';
+/**
+ * Live scripts that came out of the gate keep their `data-consent`. One marked
+ * `data-consent-reload="false"` stops by itself once withdrawn (it runs once, or checks
+ * `consentGate.allows()` before acting), so withdrawing it needs no reload.
+ */
+const LIVE_SCRIPT = 'script[data-consent]:not([type="text/plain"]):not([data-consent-reload="false"])';
 
 /** Starts the gate; returns a function that stops it (observer and subscription). */
 export function startGate(controller: ConsentController, options: GateOptions = {}): () => void {

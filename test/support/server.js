@@ -15,10 +15,29 @@ const TYPES = {
   '.map': 'application/json',
 };
 
-/** Starts the server on a free port; resolves to { port, origin(host), close() }. */
+/**
+ * Starts the server on a free port; resolves to { port, origin(host), posts, nextPost(path), close() }.
+ * Every POST (consent receipts, site statistics beacons) is answered 204 and recorded in `posts`
+ * as { path, host, contentType, body }; `nextPost(path)` resolves with the next one to `path` (rejects after 5 s).
+ */
 export function startTestServer() {
+  const posts = [];
+  const waiting = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (req.method === 'POST') {
+      const chunks = [];
+      for await (const chunk of req) chunks.push(chunk);
+      const post = { path: url.pathname + url.search, host: req.headers.host, contentType: req.headers['content-type'], body: Buffer.concat(chunks).toString('utf8') };
+      posts.push(post);
+      for (const w of waiting.filter((w) => w.path === url.pathname)) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve(post);
+      }
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
       const body = await readFile(join(root, path));
@@ -35,6 +54,17 @@ export function startTestServer() {
       resolve({
         port,
         origin: (host = 'localhost') => `http://${host}:${port}`,
+        posts,
+        nextPost: (path, timeout = 5000) =>
+          new Promise((resolve, reject) => {
+            const entry = { path, resolve };
+            waiting.push(entry);
+            setTimeout(() => {
+              if (!waiting.includes(entry)) return;
+              waiting.splice(waiting.indexOf(entry), 1);
+              reject(new Error(`no POST to ${path} within ${timeout} ms`));
+            }, timeout).unref();
+          }),
         close: () => new Promise((r) => server.close(r)),
       });
     });

@@ -1,0 +1,95 @@
+/**
+ * The Google Consent Mode v2 bridge (basic mode: gtag.js itself stays gated). Started before the
+ * gate activates anything, it pushes `gtag('consent', 'default', …)` with every storage type
+ * denied but `security_storage`; then one `gtag('consent', 'update', …)` per decision — at once
+ * when a choice is stored — followed by a `consent_update` event for Tag Manager triggers. On
+ * withdrawal it also sets `window['ga-disable-<ID>'] = true` for each Google Analytics ID.
+ */
+import type { ConsentModeKey } from '../catalogue/types.js';
+import type { ConsentController } from '../consent/controller.js';
+
+type Globals = Window & { dataLayer?: unknown[] } & Record<string, unknown>;
+
+const KEYS: readonly ConsentModeKey[] = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+];
+
+type ConsentState = Record<ConsentModeKey, 'granted' | 'denied'>;
+
+/**
+ * Starts the bridge. Does nothing for Consent Mode when the catalogue has it off, but still sets
+ * `ga-disable-<ID>` on withdrawal. Returns a function that stops listening.
+ */
+export function startConsentMode(controller: ConsentController): () => void {
+  const catalogue = controller.catalogue!;
+  const settings = catalogue.consentMode;
+  const w = window as unknown as Globals;
+  const dataLayer = (w.dataLayer = w.dataLayer || []);
+  // gtag.js reads only `arguments` objects from the dataLayer and silently skips arrays, so this
+  // must not take rest parameters.
+  const gtag = function () {
+    // eslint-disable-next-line prefer-rest-params
+    dataLayer.push(arguments);
+  } as (...args: unknown[]) => void;
+
+  /** A type is granted when every category mapped to it is allowed (and at least one is). */
+  const state = (): ConsentState => {
+    const grants = {} as ConsentState;
+    for (const key of KEYS) {
+      const from = Object.keys(settings!.categories).filter((c) => settings!.categories[c].includes(key));
+      grants[key] = from.length && from.every((c) => controller.allows(c)) ? 'granted' : 'denied';
+    }
+    return grants;
+  };
+
+  const tellTagManager = (method: string) => {
+    const categories = Object.fromEntries(controller.optionalCategories.map((c) => [c, controller.allows(c)]));
+    // A plain object with `event`, as Tag Manager's custom-event triggers expect (never a gtag
+    // 'event' command: that would send a hit to Google Analytics).
+    dataLayer.push({
+      event: 'consent_update',
+      consent_method: method,
+      consent_categories: categories,
+      consent_granted: Object.keys(categories).filter((c) => categories[c]).join(','),
+    });
+  };
+
+  const update = (method: string) => {
+    gtag('consent', 'update', state());
+    tellTagManager(method);
+  };
+
+  if (settings) {
+    gtag('consent', 'default', {
+      ...Object.fromEntries(KEYS.map((k) => [k, 'denied'])),
+      security_storage: 'granted',
+      wait_for_update: settings.waitForUpdate,
+    });
+    if (settings.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
+    if (settings.urlPassthrough) gtag('set', 'url_passthrough', true);
+    // A returning visitor (or a statistical exception running before a choice): the update goes
+    // straight after the default, before gtag.js or any `config` can run.
+    const now = state();
+    if (controller.record || KEYS.some((k) => now[k] === 'granted')) update(controller.record ? 'stored' : 'default');
+  }
+
+  const analytics = Object.values(catalogue.services).filter((s) => s.preset === 'google-analytics' && s.measurementId);
+  const allowed = new Map(analytics.map((s) => [s.name, controller.allows(s.name)]));
+
+  return controller.subscribe(({ method }) => {
+    if (settings) update(method);
+    for (const service of analytics) {
+      const now = controller.allows(service.name);
+      const flag = `ga-disable-${service.measurementId}`;
+      // gtag.js checks this flag before every hit: set on withdrawal, cleared on a new grant.
+      if (allowed.get(service.name) && !now) w[flag] = true;
+      else if (now && w[flag] === true) w[flag] = false;
+      allowed.set(service.name, now);
+    }
+  });
+}

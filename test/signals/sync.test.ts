@@ -1,0 +1,61 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import type { ConsentChangeEvent } from '../../src/consent/events.js';
+import { startTabSync } from '../../src/consent/sync.js';
+import { controllerFor, freshCookie, schoolCatalogue } from './helpers.js';
+
+// Two controllers in one page stand for two tabs: each has its own BroadcastChannel object, and
+// a channel delivers to every other object of the same name.
+describe('cross-tab sync', () => {
+  let cookie: string;
+  const stops: (() => void)[] = [];
+  beforeEach(() => (cookie = freshCookie()));
+  afterEach(() => stops.splice(0).forEach((stop) => stop()));
+  const tab = () => {
+    const controller = controllerFor(schoolCatalogue(cookie));
+    stops.push(startTabSync(controller));
+    return controller;
+  };
+
+  it('applies a choice made in one tab in the other, marked remote', async () => {
+    const first = tab();
+    const second = tab();
+    const remote = new Promise<boolean>((resolve) => second.subscribe((change) => resolve(change.remote)));
+    await first.acceptAll('banner');
+    expect(await remote).to.equal(true);
+    expect(second.allows('analytics')).to.equal(true);
+    expect(second.record?.id).to.equal(first.record?.id);
+  });
+
+  it('applies a withdrawal and a reset the same way', async () => {
+    const first = tab();
+    const second = tab();
+    await first.acceptAll('banner');
+    await new Promise((resolve) => second.subscribe(resolve));
+    let next = new Promise((resolve) => second.subscribe(resolve));
+    await first.update({ analytics: false }, 'preferences');
+    await next;
+    expect(second.allows('analytics')).to.equal(false);
+    next = new Promise((resolve) => second.subscribe(resolve));
+    first.reset();
+    await next;
+    expect(second.record).to.equal(undefined);
+  });
+
+  it('re-reads the cookie when the tab becomes visible (the fallback without BroadcastChannel)', async () => {
+    const Channel = window.BroadcastChannel;
+    // @ts-expect-error: a browser without BroadcastChannel
+    delete window.BroadcastChannel;
+    let second;
+    try {
+      second = tab();
+    } finally {
+      window.BroadcastChannel = Channel;
+    }
+    await controllerFor(schoolCatalogue(cookie)).acceptAll('banner');
+    expect(second.allows('analytics')).to.equal(false);
+    setTimeout(() => document.dispatchEvent(new Event('visibilitychange')));
+    const event = (await oneEvent(document, 'consent-change')) as ConsentChangeEvent;
+    expect(event.remote).to.equal(true);
+    expect(second.allows('analytics')).to.equal(true);
+  });
+});
