@@ -5,10 +5,12 @@
  */
 import {
   cookieTable,
+  setByParts,
   type CookieTable,
   type CookieTableRow,
   type TableLocale,
 } from '../src/catalogue/table.js';
+import { localise } from '../src/i18n/strings.js';
 import { UsageError } from './browser.js';
 import { problemLines, readCatalogueFile } from './catalogue-file.js';
 
@@ -33,13 +35,8 @@ function setBy(
   link: (text: string, url: string) => string,
   plain: (s: string) => string,
 ) {
-  const at = row.privacyUrl ? row.setBy.indexOf(row.provider) : -1;
-  if (at < 0) return plain(row.setBy);
-  return (
-    plain(row.setBy.slice(0, at)) +
-    link(row.provider, row.privacyUrl!) +
-    plain(row.setBy.slice(at + row.provider.length))
-  );
+  const { before, provider, after } = setByParts(row);
+  return plain(before) + (provider ? link(provider, row.privacyUrl!) + plain(after) : '');
 }
 
 export function renderMarkdown(table: CookieTable): string {
@@ -121,7 +118,8 @@ export function tableCommand(
     );
     return 1;
   }
-  const table = cookieTable(result.catalogue, locale);
+  // The same texts as the <consent-table> element: the presets' own words in Welsh too.
+  const table = cookieTable(result.catalogue, locale, localise);
   print(
     format == 'html'
       ? renderHtml(table).trimEnd()

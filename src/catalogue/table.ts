@@ -79,12 +79,22 @@ function expiryText(text: LocalisedText | undefined, locale: TableLocale, sessio
 const consentCookieExpiry = (days: number): string =>
   days % 365 == 0 ? `${days / 365} year${days == 365 ? '' : 's'}` : `${days} days`;
 
+/** Puts a catalogue text (a title, a description, a purpose) in a language. */
+export type TextLocaliser = (text: LocalisedText | undefined, locale: TableLocale) => string;
+
 /**
  * Builds the cookie table of a validated catalogue (`parseCatalogue(…).catalogue`) in English
  * (`en-GB`) or Welsh (`cy`). The consent cookie itself is listed first among the essential
  * cookies; a catalogue without a required category gets an essential section for it.
+ * `localise` reads the catalogue's texts: `localiseText` by default; the element and the command
+ * pass `src/i18n`'s `localise`, which also puts the presets' own English texts into Welsh (this
+ * module may not import `i18n/`).
  */
-export function cookieTable(catalogue: Catalogue, locale: TableLocale = 'en-GB'): CookieTable {
+export function cookieTable(
+  catalogue: Catalogue,
+  locale: TableLocale = 'en-GB',
+  localise: TextLocaliser = localiseText,
+): CookieTable {
   const texts = catalogue.texts ?? {};
   // A site may override any `table.…` string, and caption its own categories
   // (`"texts": { "cy": { "table.caption.polls": "Cwcis polau" } }`).
@@ -118,7 +128,7 @@ export function cookieTable(catalogue: Catalogue, locale: TableLocale = 'en-GB')
           : fill(party == 'first' ? 'table.setBy.first' : 'table.setBy.third', {
               provider: service.provider,
             }),
-      purpose: localiseText(cookie.purpose ?? service.description, locale),
+      purpose: localise(cookie.purpose ?? service.description, locale),
       expires: expires(cookie.expires),
     };
   };
@@ -138,10 +148,10 @@ export function cookieTable(catalogue: Catalogue, locale: TableLocale = 'en-GB')
     const key = `table.caption.${category.name}`;
     const caption =
       siteStrings[key] ||
-      localiseText(category.title, locale) ||
+      localise(category.title, locale) ||
       strings[key as TableStringKey] ||
       category.name.charAt(0).toUpperCase() + category.name.slice(1).replace(/[-_]/g, ' ');
-    const description = localiseText(category.description, locale);
+    const description = localise(category.description, locale);
     return {
       category: category.name,
       required: category.required,
@@ -161,4 +171,16 @@ export function cookieTable(catalogue: Catalogue, locale: TableLocale = 'en-GB')
       rows: [consentCookie],
     });
   return { locale, strings, sections };
+}
+
+/**
+ * Who sets a cookie, split around the provider's name so a renderer can link the name to the
+ * provider's privacy notice: `Google, on this website` → `{ before: '', provider: 'Google',
+ * after: ', on this website' }`. With no notice to link, `provider` is absent and `before` holds
+ * the whole phrase.
+ */
+export function setByParts(row: CookieTableRow): { before: string; provider?: string; after: string } {
+  const at = row.privacyUrl ? row.setBy.indexOf(row.provider) : -1;
+  if (at < 0) return { before: row.setBy, after: '' };
+  return { before: row.setBy.slice(0, at), provider: row.provider, after: row.setBy.slice(at + row.provider.length) };
 }
