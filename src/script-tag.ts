@@ -7,6 +7,7 @@
  *   <script src="/assets/consent-gate.min.js" data-catalogue="/cookies.json"></script>
  */
 import { DEBUG_INTEGRITY, UI_INTEGRITY } from './bundle-integrity.js';
+import { reserveEmbedSpace } from './gate/embed-space.js';
 import { consent, startConsentGate, type StartOptions } from './start.js';
 
 declare global {
@@ -65,6 +66,8 @@ async function readCatalogue(source: string): Promise<unknown> {
 }
 
 function start(): void {
+  // Embeds get their space as they are parsed, even while a catalogue URL is still being fetched.
+  reserveEmbedSpace();
   const source = self?.dataset.catalogue;
   if (!source) {
     console.error('consent-gate: the script tag needs data-catalogue="#inline-json-id" or data-catalogue="/cookies.json"; nothing non-essential will run.');

@@ -8,7 +8,9 @@ import { startReceipts } from './consent/receipts.js';
 import { startTabSync } from './consent/sync.js';
 import { startConsentMode } from './gate/consent-mode.js';
 import type { GateTrace, GateTraceEvent, startDebug } from './gate/debug.js';
+import { reserveEmbedSpace } from './gate/embed-space.js';
 import { startGate, type GateOptions } from './gate/gate.js';
+import { whenUIElementsAppear } from './gate/ui-elements.js';
 
 /** The page's consent state and actions (`window.consentGate` for script-tag users). */
 export const consent = new ConsentController();
@@ -29,8 +31,9 @@ const DEBUG_PARAMETER = /[?&]consent-debug(?:[=&]|$)/;
 
 const OPEN_SELECTOR = '[data-consent-open]';
 
-function whenBodyExists(): Promise<HTMLElement> {
-  if (document.body) return Promise.resolve(document.body);
+/** Once the page is parsed: then whether it holds a cookies page's settings is known. */
+function whenParsed(): Promise<HTMLElement> {
+  if (document.body && document.readyState !== 'loading') return Promise.resolve(document.body);
   return new Promise((resolve) =>
     document.addEventListener('DOMContentLoaded', () => resolve(document.body), { once: true }),
   );
@@ -74,18 +77,25 @@ export function startConsentGate(catalogueInput: unknown, options: StartOptions 
   }
   startGate(consent, { ...options, trace });
 
+  reserveEmbedSpace(result.catalogue);
   let ui: Promise<unknown> | undefined;
+  const loadUI = () => (ui ??= Promise.resolve(options.loadUI?.()));
   consent.showUI = (view) => {
-    ui ??= whenBodyExists().then((body) => {
-      // A site may place <consent-banner> itself (e.g. right after <body>); otherwise it goes
-      // first in <body> so it comes first in the tab order.
-      if (!document.querySelector('consent-banner')) body.prepend(document.createElement('consent-banner'));
-      return options.loadUI?.();
-    });
-    ui.then(() => {
-      if (view === 'preferences') document.dispatchEvent(new Event('consent-open'));
-    });
+    whenParsed()
+      .then((body) => {
+        // A site may place <consent-banner> itself (e.g. right after <body>); otherwise it goes
+        // first in <body> so it comes first in the tab order. The cookies page asks the question
+        // with its own <consent-preferences>: no banner there (unless asked for the dialog).
+        const cookiesPage = view === 'banner' && document.querySelector('consent-preferences');
+        if (!document.querySelector('consent-banner') && !cookiesPage) body.prepend(document.createElement('consent-banner'));
+        return loadUI();
+      })
+      .then(() => {
+        if (view === 'preferences') document.dispatchEvent(new Event('consent-open'));
+      });
   };
+  // Embeds, cookie tables and the cookies page's settings are drawn by the UI too.
+  whenUIElementsAppear(loadUI);
 
   // Delegated, so links added to the page later work too.
   document.addEventListener('click', (event) => {

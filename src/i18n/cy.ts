@@ -42,6 +42,23 @@ export const cy: StringTable = {
   'preferences.privacy': 'Polisi preifatrwydd {provider}',
   'preferences.newTab': '(yn agor mewn tab newydd)',
   'preferences.save': 'Cadw gosodiadau cwcis',
+  'preferences.serviceQuestion': 'Ydych chi eisiau derbyn cwcis gan {service}?',
+
+  'cookiesPage.back': "Ewch yn ôl i'r dudalen roeddech chi'n edrych arni",
+
+  'embed.video': "Mae'r fideo hwn ar {service}. Os byddwch chi'n ei chwarae yma, bydd {provider} yn gosod cwcis ar eich dyfais.",
+  'embed.posts': "Mae'r negeseuon hyn ar {service}. Os byddwch chi'n eu dangos yma, bydd {provider} yn gosod cwcis ar eich dyfais.",
+  'embed.poll': "Mae'r pôl hwn ar {service}. Os byddwch chi'n ymuno yma, bydd {provider} yn gosod cwcis ar eich dyfais.",
+  'embed.content': "Mae'r cynnwys hwn gan {service}. Os byddwch chi'n ei ddangos yma, bydd {provider} yn gosod cwcis ar eich dyfais.",
+  'embed.load.video': 'Chwarae fideo',
+  'embed.load.posts': 'Dangos negeseuon',
+  'embed.load.poll': "Ymuno â'r pôl",
+  'embed.load.content': 'Dangos cynnwys',
+  'embed.always': 'Caniatáu {service} bob amser',
+  'embed.link.video': 'Gwylio ‘{title}’ ar {service}',
+  'embed.link.posts': 'Darllen ‘{title}’ ar {service}',
+  'embed.link.poll': 'Agor ‘{title}’ ar {service}',
+  'embed.link.content': 'Gweld ‘{title}’ ar {service}',
 
   'list.and': 'a',
 

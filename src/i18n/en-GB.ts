@@ -1,7 +1,8 @@
 /**
  * English (en-GB) strings: GOV.UK cookie-banner and cookies-page wording. Every visible and
- * accessible string of the banner and the preferences dialog. `{name}` placeholders are filled in
- * by `translator()`; a site overrides any key per language from the catalogue's `texts`.
+ * accessible string of the banner, the preferences, the cookies page and the embed placeholders.
+ * `{name}` placeholders are filled in by `translator()`; a site overrides any key per language from
+ * the catalogue's `texts`.
  */
 export const enGB = {
   // The banner (first layer).
@@ -51,6 +52,31 @@ export const enGB = {
   'preferences.privacy': '{provider} privacy policy',
   'preferences.newTab': '(opens in new tab)',
   'preferences.save': 'Save cookie settings',
+  /** The question for one service of a category that has several (`{service}`: its title). */
+  'preferences.serviceQuestion': 'Do you want to accept cookies from {service}?',
+
+  // The cookies page (<consent-preferences>), after Save: a link back to where the visitor was.
+  'cookiesPage.back': 'Go back to the page you were looking at',
+
+  // Embed placeholders (<consent-embed>), one wording per kind of content: video, posts, poll,
+  // content. `{service}`: the service's title (YouTube); `{provider}`: who runs it (Google
+  // (YouTube)); `{title}`: the embed's own title.
+  'embed.video': 'This video is on {service}. If you play it here, {provider} will set cookies on your device.',
+  'embed.posts': 'These posts are on {service}. If you show them here, {provider} will set cookies on your device.',
+  'embed.poll': 'This poll is on {service}. If you join it here, {provider} will set cookies on your device.',
+  'embed.content': 'This content is from {service}. If you show it here, {provider} will set cookies on your device.',
+  /** The button that loads this one embed, for this page view. */
+  'embed.load.video': 'Play video',
+  'embed.load.posts': 'Show posts',
+  'embed.load.poll': 'Join the poll',
+  'embed.load.content': 'Show content',
+  /** The button that allows the service on the whole site (stored). */
+  'embed.always': 'Always allow {service}',
+  /** A plain link to the content on the provider's own site. */
+  'embed.link.video': 'Watch ‘{title}’ on {service}',
+  'embed.link.posts': 'Read ‘{title}’ on {service}',
+  'embed.link.poll': 'Open ‘{title}’ on {service}',
+  'embed.link.content': 'See ‘{title}’ on {service}',
 
   /** The word before the last item of a list: "A, B and C". */
   'list.and': 'and',

@@ -101,10 +101,11 @@ describe('strict CSP: nonces, no unsafe-inline, no unsafe-eval', () => {
     await page.getByRole('button', { name: /^Accept/ }).filter({ visible: true }).first().click();
     await page.locator('[data-stand-in="facebook"]').waitFor();
     await page.locator('[data-stand-in="twitter"]').waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('iframe[data-consent][src*="/youtube/embed/"]').length === 1);
+    await page.waitForFunction(() => document.querySelectorAll('consent-embed iframe[src*="/youtube/embed/"]').length === 1);
     await assertNoViolations(session);
 
-    // A returning visitor: the gate runs the scripts at once, with this response's (new) nonce.
+    // A returning visitor: the gate runs the scripts at once, and <consent-embed> adds the Facebook
+    // and X scripts (marked data-consent too), with this response's (new) nonce.
     const second = await visit(page, '/our-school');
     assert.notEqual(second, first, 'a nonce is used once');
     await page.locator('[data-stand-in="facebook"]').waitFor();
@@ -121,14 +122,17 @@ describe('strict CSP: nonces, no unsafe-inline, no unsafe-eval', () => {
     const session = await open();
     const { page } = session;
     await visit(page, '/cookies');
-    await page.getByRole('button', { name: /^Accept/ }).filter({ visible: true }).first().click();
+    // The cookies page's own form (<consent-preferences>): analytics Yes, Save.
+    const analytics = page.getByRole('group', { name: 'Do you want to accept analytics cookies?' });
+    await analytics.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Save cookie settings' }).click();
     await page.waitForFunction(() => document.cookie.includes('_ga='));
     await assertNoViolations(session);
 
-    await page.getByRole('button', { name: 'Change your cookie settings' }).click();
-    // Reject from whichever layer is showing: analytics already ran, so the page reloads.
+    // Then No, Save: analytics already ran, so the page reloads.
     const reloaded = page.waitForEvent('load');
-    await page.getByRole('button', { name: /^Reject/ }).filter({ visible: true }).first().click();
+    await analytics.getByRole('radio', { name: 'No' }).check();
+    await page.getByRole('button', { name: 'Save cookie settings' }).click();
     await reloaded;
     await page.waitForFunction(() => window.consentGate?.record && !document.cookie.includes('_ga='));
     await assertNoViolations(session);

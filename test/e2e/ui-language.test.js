@@ -99,8 +99,9 @@ describe('Welsh', () => {
 
   it('Escape in the Welsh dialog records nothing', async () => {
     const { context, page } = await env.open();
-    await visit(page, env.demo.siteUrl + '/cy/cwcis', CY);
-    await page.getByRole('button', { name: 'Newid eich gosodiadau cwcis' }).click();
+    await visit(page, env.demo.siteUrl + '/cy', CY);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Gosodiadau cwcis' }).focus();
+    await page.keyboard.press('Enter');
     await dialog(page, CY).waitFor();
     await page.keyboard.press('Escape');
     await page.locator('consent-banner dialog').waitFor({ state: 'detached' });

@@ -24,7 +24,10 @@ export async function openContext(browser, { initScript } = {}) {
     const url = new URL(route.request().url());
     if (SITE_HOSTS.has(url.hostname) || url.protocol === 'data:') return route.continue();
     thirdParty.push(url.href);
-    return route.fulfill(await standInFor(url));
+    // The Origin header too: a stand-in answers a credentialed fetch (the Facebook and X feeds')
+    // with that origin, as CORS requires, rather than `*`.
+    const request = route.request();
+    return route.fulfill(await standInFor(url, { method: request.method(), origin: await request.headerValue('origin') }));
   });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();

@@ -208,7 +208,8 @@ describe('<consent-banner>', () => {
       }
       expect(d.querySelector('input[name="cg-essential"]')).to.equal(null, 'essential is text, not a control');
       expect(d.textContent).to.include('Always on');
-      const legends = [...d.querySelectorAll('legend')].map((l) => l.textContent!.trim());
+      // (A category's own question; per-service questions sit in its disclosure: test/ui/category-choices.test.ts.)
+      const legends = [...d.querySelectorAll('.cg-category > fieldset > legend')].map((l) => l.textContent!.trim());
       expect(legends).to.deep.equal([
         'Do you want to accept analytics cookies?',
         'Do you want to accept cookies from videos and social media posts?',

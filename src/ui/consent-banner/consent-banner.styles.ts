@@ -6,16 +6,21 @@ import { css, unsafeCSS } from 'lit';
  * must survive whatever the host page's stylesheet does:
  *
  * - every selector starts with `:is(consent-banner, #\#)`, which matches only `<consent-banner>`
- *   but weighs as much as an id, so host rules such as `button`, `body p`, `.content h2` or
- *   `[type=button]:hover` lose to ours;
+ *   (and the other light-DOM roots below) but weighs as much as an id, so host rules such as
+ *   `button`, `body p`, `.content h2` or `[type=button]:hover` lose to ours;
  * - every element inside first has `all: revert` (back to the browser's own styles), then ours;
  * - the two roots (the bar and the dialog) set every inherited property the page could have
  *   changed on `<body>`, and size text from `medium` (the visitor's default font size, so browser
  *   text-size settings still apply) rather than `rem` (sites set `html { font-size: 62.5% }`).
  *
- * One stylesheet for both layers, adopted once.
+ * One stylesheet for both layers, adopted once. The cookies page's `<consent-preferences>` asks
+ * the same questions (`../category-choices.ts`) and an embed's placeholder has the same buttons and
+ * links, so they are roots here too: they sit in the page's text, so they keep its font and (for
+ * the cookies page, which has no background of its own) its colours, light or dark.
  */
-const scope = unsafeCSS(':is(consent-banner,#\\#)');
+const scope = unsafeCSS(':is(consent-banner,consent-preferences,consent-embed>.cg-placeholder,#\\#)');
+/** The roots with a background of their own, which follow the visitor's colour scheme. */
+const themed = unsafeCSS(':is(consent-banner,consent-embed>.cg-placeholder,#\\#)');
 
 export const bannerStyles = css`
   ${scope} {
@@ -354,7 +359,7 @@ export const bannerStyles = css`
   }
 
   @media (prefers-color-scheme: dark) {
-    ${scope} {
+    ${themed} {
       --_bg: var(--consent-background, #1d1e1f);
       --_dialog-bg: var(--consent-dialog-background, #1d1e1f);
       --_text: var(--consent-text, #f3f2f1);

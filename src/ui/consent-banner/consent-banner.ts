@@ -1,18 +1,18 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Catalogue, Category, Service } from '../../catalogue/types.js';
+import type { Catalogue, Category } from '../../catalogue/types.js';
 import type { ConsentController } from '../../consent/controller.js';
 import {
   listOf,
   localeOf,
   localise,
-  localiseExpiry,
   siteDetails,
   translator,
   type Locale,
   type StringKey,
   type Translate,
 } from '../../i18n/strings.js';
+import { categoryTitle, choicesFromForm, EXCEPTION, KNOWN, renderCategory } from '../category-choices.js';
 import { adoptDocumentStyles } from '../document-styles.js';
 import { reserveBottom } from '../reserve-space.js';
 import { runningController } from '../running-controller.js';
@@ -20,10 +20,6 @@ import { bannerStyles } from './consent-banner.styles.js';
 
 /** What the bar shows: the question, a confirmation after a choice, or nothing. */
 type View = 'question' | 'message' | 'hidden';
-
-/** Categories with built-in texts (title, description, question, banner purpose). */
-const KNOWN = ['essential', 'analytics', 'embeds', 'functional', 'marketing'];
-const EXCEPTION = 'statistical-exception';
 
 interface Context {
   catalogue: Catalogue;
@@ -33,8 +29,12 @@ interface Context {
   cookiesPageUrl?: string;
 }
 
-/** Whether the visitor still has a question to answer (the controller says so when it can). */
+/**
+ * Whether the visitor still has a question to answer (the controller says so when it can). Never
+ * on the cookies page: its `<consent-preferences>` asks the questions itself.
+ */
 function asking(controller: ConsentController): boolean {
+  if (document.querySelector('consent-preferences')) return false;
   const awaiting = (controller as { awaitingChoice?: boolean }).awaitingChoice;
   return awaiting ?? !controller.record;
 }
@@ -275,21 +275,11 @@ export class ConsentBanner extends LitElement {
     );
   }
 
-  /** Save: every category as its radio says; per-service choices kept where a category did not change. */
+  /** Save: every category (and service asked about) as its radio says. */
   private _save(event: Event) {
     event.preventDefault();
     const controller = this._controller!;
-    const form = new FormData(event.target as HTMLFormElement);
-    const record = controller.record;
-    const choices: Record<string, boolean> = {};
-    for (const category of controller.catalogue!.categories) {
-      if (category.required) continue;
-      const yes = form.get(`cg-${category.name}`) === 'yes';
-      choices[category.name] = yes;
-      if (record && record.categories[category.name] === yes)
-        for (const service of category.services)
-          if (service.name in record.services) choices[service.name] = record.services[service.name];
-    }
+    const choices = choicesFromForm(event.target as HTMLFormElement, controller.catalogue!);
     return this._decide(() => controller.update(choices, 'preferences'), 'banner.saved');
   }
 
@@ -454,7 +444,7 @@ export class ConsentBanner extends LitElement {
             </button>
           </div>
           <p class="cg-text">${t('preferences.intro')}</p>
-          ${catalogue.categories.map((category) => this._renderCategory(category, ctx))}
+          ${catalogue.categories.map((category) => renderCategory(category, { ...ctx, controller: this._controller! }))}
           <div class="cg-actions">
             <button type="submit" class="cg-button" part="button save">${t('preferences.save')}</button>
             <div class="cg-pair">
@@ -470,96 +460,4 @@ export class ConsentBanner extends LitElement {
       </dialog>
     `;
   }
-
-  private _renderCategory(category: Category, ctx: Context): TemplateResult {
-    const { t } = ctx;
-    const known = KNOWN.includes(category.name);
-    const title = categoryTitle(category, ctx);
-    const description = category.description
-      ? localise(category.description, ctx.locale)
-      : known
-        ? t(`category.${category.name}.description` as StringKey)
-        : '';
-    const head = html`
-      <h3 class="cg-subheading">${title}</h3>
-      ${description ? html`<p class="cg-text">${description}</p>` : nothing}
-    `;
-    if (category.required) {
-      return html`<div class="cg-category" part="category">
-        ${head}
-        <p class="cg-always-on">${t('preferences.alwaysOn')}</p>
-        ${this._renderServices(category.services, ctx)}
-      </div>`;
-    }
-    const exception = category.basis === EXCEPTION;
-    const question = exception
-      ? t('preferences.exceptionQuestion', { title })
-      : category.name !== 'essential' && known
-        ? t(`category.${category.name}.question` as StringKey)
-        : t('preferences.question', { title });
-    // No on first view; afterwards what is in force (an exception category runs until objected to).
-    const on = this._controller!.allows(category.name);
-    const name = `cg-${category.name}`;
-    return html`<div class="cg-category" part="category">
-      ${head}
-      ${exception && !category.description ? html`<p class="cg-text">${t('preferences.exception')}</p>` : nothing}
-      ${this._renderServices(category.services, ctx)}
-      <fieldset class="cg-fieldset" part="fieldset">
-        <legend class="cg-legend">${question}</legend>
-        <div class="cg-radios">
-          <label class="cg-radio" part="radio"><input type="radio" name=${name} value="yes" .checked=${on} />${t('preferences.yes')}</label>
-          <label class="cg-radio" part="radio"><input type="radio" name=${name} value="no" .checked=${!on} />${t('preferences.no')}</label>
-        </div>
-      </fieldset>
-    </div>`;
-  }
-
-  private _renderServices(services: Service[], ctx: Context): TemplateResult | typeof nothing {
-    const { t, locale } = ctx;
-    if (!services.length) return nothing;
-    return html`<details class="cg-details" part="details">
-      <summary class="cg-summary">${t('preferences.details')}</summary>
-      ${services.map((service) => {
-        const provider = service.provider;
-        const description = localise(service.description, locale);
-        return html`<div class="cg-service">
-          <h4 class="cg-service-title">${localise(service.title, locale)}</h4>
-          <p>${description} ${t('preferences.setBy', { provider })}</p>
-          ${service.privacyUrl
-            ? html`<p>
-                <a class="cg-link" part="link" href=${service.privacyUrl} target="_blank" rel="noopener noreferrer"
-                  >${t('preferences.privacy', { provider })} ${t('preferences.newTab')}</a
-                >
-              </p>`
-            : nothing}
-          ${service.cookies.length
-            ? html`<table class="cg-table" part="table">
-                <thead>
-                  <tr>
-                    <th scope="col">${t('cookies.name')}</th>
-                    <th scope="col">${t('cookies.purpose')}</th>
-                    <th scope="col">${t('cookies.expires')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${service.cookies.map(
-                    (cookie) => html`<tr>
-                      <td>${cookie.name}</td>
-                      <td>${localise(cookie.purpose, locale)}</td>
-                      <td>${localiseExpiry(cookie.expires, locale)}</td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>`
-            : nothing}
-        </div>`;
-      })}
-    </details>`;
-  }
-}
-
-/** A category's title: the catalogue's, else the built-in one, else its name. */
-function categoryTitle(category: Category, ctx: Context): string {
-  if (category.title) return localise(category.title, ctx.locale);
-  return KNOWN.includes(category.name) ? ctx.t(`category.${category.name}.title` as StringKey) : category.name;
 }

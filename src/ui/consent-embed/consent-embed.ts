@@ -1,0 +1,315 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Service } from '../../catalogue/types.js';
+import type { ConsentChangeEvent } from '../../consent/events.js';
+import { localeOf, localise, translator, type Locale, type StringKey, type Translate } from '../../i18n/strings.js';
+import { bannerStyles } from '../consent-banner/consent-banner.styles.js';
+import { adoptDocumentStyles } from '../document-styles.js';
+import { runningController } from '../running-controller.js';
+import { embedStyles } from './consent-embed.styles.js';
+import { providerOf, type Provider } from './providers.js';
+
+/**
+ * Fired on the element when its content loads: `once` after the visitor pressed its Load button
+ * (consent for this embed, this page view, not stored), otherwise because the service is allowed.
+ */
+export class EmbedLoadEvent extends Event {
+  static readonly eventName = 'consent-embed-load';
+
+  constructor(
+    /** The catalogue service whose content loaded. */
+    readonly service: string,
+    /** True for a one-off load by the placeholder's button. */
+    readonly once: boolean,
+  ) {
+    super(EmbedLoadEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'consent-embed-load': EmbedLoadEvent;
+  }
+}
+
+let instances = 0;
+
+/** An http(s) address (relative ones against the page), or undefined: never `javascript:` and the like. */
+function webAddress(value: string | undefined): URL | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, location.href);
+    return /^https?:$/.test(url.protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page's CSP nonce, if it has one: a provider script added under a strict policy needs it. */
+const pageNonce = () => [...document.scripts].find((script) => script.nonce)?.nonce;
+
+/** Provider scripts this page has added, by address: each is added once. */
+const added = new Set<string>();
+
+/**
+ * Adds a provider's script once. It carries `data-consent` with its service, so the gate reloads
+ * the page when that service is withdrawn: a script that ran cannot be unloaded.
+ */
+function addProviderScript(src: string, service: string): void {
+  if (added.has(src)) return;
+  added.add(src);
+  const script = document.createElement('script');
+  script.src = src;
+  script.async = true;
+  script.dataset.consent = service;
+  const nonce = pageNonce();
+  if (nonce) script.nonce = nonce;
+  document.head.append(script);
+}
+
+/**
+ * Third-party content — a YouTube video, a Facebook page's posts, an X timeline, a Slido poll, or
+ * any catalogue service shown in an iframe — that loads nothing before the visitor allows it.
+ *
+ * Until then it shows a placeholder, in the space the content will take (reserved from the moment
+ * the page is parsed, so loading moves nothing): the title, the provider and that it will set
+ * cookies, with a link to its privacy policy; a button worded for the content ("Play video",
+ * "Show posts", "Join the poll") that loads this one embed for this page view; "Always allow
+ * {provider}", which allows the service on the whole site (stored, method `embed`); and a plain link
+ * to the content on the provider's own site. It makes no request to anyone before that: no
+ * remote thumbnail (an optional `poster` must be on the site itself).
+ *
+ * YouTube goes through youtube-nocookie.com; Facebook's Page plugin and X's timeline load their
+ * provider's script only once allowed; Slido and other services load their iframe. When the service
+ * is withdrawn, the embed goes back to its placeholder.
+ *
+ * Renders in the light DOM (the providers' scripts look for their markup in the document); the
+ * placeholder is styled like the banner, immune to the page's CSS. Content placed inside the
+ * element (a plain link to the content) is for visitors without JavaScript: the placeholder
+ * replaces it.
+ *
+ * @summary Third-party content behind a placeholder until the visitor allows it.
+ * @cssprop --consent-embed-ratio - Width to height of a video or other content (default `16/9`); set it in the page's CSS.
+ * @cssprop --consent-embed-height - Height of a feed or a poll (default `500px`); set it in the page's CSS.
+ * @cssprop --consent-embed-min-height - Least height of a video's box (default none), to hold a placeholder's text on a phone.
+ * @cssprop --consent-background - Placeholder background.
+ * @cssprop --consent-text - Placeholder text colour.
+ * @cssprop --consent-border - Placeholder border.
+ * @cssprop --consent-button-background - Load button background.
+ * @cssprop --consent-button-text - Load button text colour.
+ * @cssprop --consent-secondary-background - "Always allow" background.
+ * @cssprop --consent-secondary-text - "Always allow" text and border colour.
+ * @cssprop --consent-link - Link colour.
+ * @cssprop --consent-focus - Focus highlight.
+ * @csspart placeholder - The placeholder (`role="group"`, labelled by the title).
+ * @csspart title - The title in the placeholder.
+ * @csspart button - Its buttons; also `load`, `always`.
+ * @csspart link - Its links (privacy policy, the content on the provider's site).
+ * @csspart poster - The site-hosted poster image.
+ * @csspart content - What loaded: the iframe, or the provider's feed.
+ * @fires consent-embed-load - When the content loads (`once`: by the placeholder's button, for this page view).
+ * @fires consent-change - (from the controller) after "Always allow".
+ */
+export class ConsentEmbed extends LitElement {
+  /** The catalogue service that provides the content: `youtube`, `facebook`, `twitter`, `slido`, or any other. */
+  @property() service = '';
+
+  /**
+   * The content: a YouTube video's address (watch, youtu.be, embed or shorts), a Facebook page, an X
+   * profile, a Slido event, or for any other service the address its iframe shows.
+   */
+  @property() src = '';
+
+  /** What the content is ("Sports day 2026"): the placeholder's title and the loaded iframe's title. */
+  @property({ reflect: true }) override title!: string;
+
+  /** An image on this site shown in the placeholder (an image elsewhere is refused: that would be a request). */
+  @property() poster?: string;
+
+  /** The content on the provider's own site, when `src` is not that address (e.g. a proxy). */
+  @property() href?: string;
+
+  /** Another address for a Facebook or X script (a self-hosted copy, a test stand-in). */
+  @property() script?: string;
+
+  /** Loaded by the placeholder's button for this page view, without a stored grant. */
+  @state() private _once = false;
+
+  private _id = `cg-embed-${++instances}`;
+  /** Whether the content is on screen, as of the last render. */
+  private _shown = false;
+  /** Whether the visitor has seen the placeholder here (then it stays under the content). */
+  private _placeheld = false;
+  /** Whether the visitor's press should move focus to the content once it is there. */
+  private _focusContent = false;
+  private _warned = new Set<string>();
+
+  private _onChange = (event: ConsentChangeEvent) => {
+    // A one-off load lasts until the visitor next states their choices (banner, settings, API)
+    // without allowing this service; another embed's "Always allow" leaves it alone.
+    if (this._once && event.method !== 'embed' && !this._allowed()) this._once = false;
+    this.requestUpdate();
+  };
+
+  protected override createRenderRoot() {
+    adoptDocumentStyles(bannerStyles);
+    adoptDocumentStyles(embedStyles);
+    // What the page put inside is for visitors without JavaScript (a plain link to the content):
+    // the placeholder replaces it.
+    this.replaceChildren();
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('consent-change', this._onChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('consent-change', this._onChange);
+  }
+
+  /** Says what is wrong with the markup, once per problem. */
+  private _warn(message: string): void {
+    if (this._warned.has(message)) return;
+    this._warned.add(message);
+    console.error(`consent-gate: ${message}`);
+  }
+
+  private _serviceEntry(): Service | undefined {
+    const services = runningController()?.catalogue?.services;
+    return services && Object.prototype.hasOwnProperty.call(services, this.service) ? services[this.service] : undefined;
+  }
+
+  private _allowed(): boolean {
+    return runningController()?.allows(this.service) === true;
+  }
+
+  private _loadOnce(): void {
+    this._focusContent = true;
+    this._once = true;
+  }
+
+  private async _allowAlways(): Promise<void> {
+    this._focusContent = true;
+    const applied = await runningController()?.update({ [this.service]: true }, 'embed');
+    if (!applied) this._focusContent = false;
+  }
+
+  protected override render() {
+    const controller = runningController();
+    const catalogue = controller?.catalogue;
+    const service = this._serviceEntry();
+    const src = webAddress(this.src);
+    if (!catalogue || !service || !src) {
+      if (catalogue)
+        this._warn(
+          service
+            ? `<consent-embed service="${this.service}"> needs src="https://…" (got "${this.src}").`
+            : `<consent-embed service="${this.service}">: no such service in the cookie catalogue; nothing will load.`,
+        );
+      return nothing;
+    }
+    const provider = providerOf(service);
+    const locale = localeOf(this, catalogue.texts);
+    const t = translator(locale, catalogue.texts);
+    const name = localise(service.title, locale);
+    const title = this.title || name;
+    const shown = this._once || this._allowed();
+    if (!shown) this._placeheld = true;
+    // Content that replaces a placeholder the visitor saw lies over it, the placeholder kept under
+    // it, hidden and inert, so the box keeps exactly its size; content allowed from the start has
+    // just the box the gate reserved.
+    return html`${this._placeheld
+      ? this._renderPlaceholder(provider, service, src, { locale, t, name, title }, shown)
+      : nothing}${shown ? this._renderContent(provider, src, title) : nothing}`;
+  }
+
+  private _renderPlaceholder(
+    provider: Provider,
+    service: Service,
+    src: URL,
+    { locale, t, name, title }: { locale: Locale; t: Translate; name: string; title: string },
+    covered: boolean,
+  ) {
+    const kind = provider.kind;
+    const values = { service: name, provider: service.provider, title };
+    const link = webAddress(this.href)?.href ?? provider.link(src);
+    const poster = webAddress(this.poster);
+    const ownPoster = poster?.origin === location.origin ? poster.href : undefined;
+    if (poster && !ownPoster) this._warn(`<consent-embed poster="${this.poster}"> ignored: a poster must be on this site.`);
+    return html`
+      ${ownPoster && !covered ? html`<img class="cg-poster" part="poster" src=${ownPoster} alt="" />` : nothing}
+      <div
+        class="cg-placeholder"
+        part="placeholder"
+        role="group"
+        aria-labelledby=${this._id}
+        lang=${locale}
+        ?inert=${covered}
+        ?data-covered=${covered}
+        ?data-poster=${Boolean(ownPoster)}
+      >
+        <p class="cg-embed-title" part="title" id=${this._id}>${title}</p>
+        <p class="cg-text">
+          ${t(`embed.${kind}` as StringKey, values)}
+          ${service.privacyUrl
+            ? html`<a class="cg-link" part="link" href=${service.privacyUrl} target="_blank" rel="noopener noreferrer"
+                >${t('preferences.privacy', values)} ${t('preferences.newTab')}</a
+              >`
+            : nothing}
+        </p>
+        <div class="cg-actions">
+          <button type="button" class="cg-button" part="button load" @click=${this._loadOnce}>
+            ${t(`embed.load.${kind}` as StringKey)}
+          </button>
+          <button type="button" class="cg-button cg-secondary" part="button always" @click=${this._allowAlways}>
+            ${t('embed.always', values)}
+          </button>
+        </div>
+        <p class="cg-text"><a class="cg-link" part="link" href=${link}>${t(`embed.link.${kind}` as StringKey, values)}</a></p>
+      </div>
+    `;
+  }
+
+  private _renderContent(provider: Provider, src: URL, title: string) {
+    if (provider.frame) {
+      return html`<iframe
+        class="cg-content"
+        part="content"
+        src=${provider.frame(src, this._once)}
+        title=${title}
+        allow=${provider.allow ?? nothing}
+        ?allowfullscreen=${provider.kind === 'video'}
+        referrerpolicy="strict-origin-when-cross-origin"
+      ></iframe>`;
+    }
+    // The provider's script draws into this container (see updated()); Lit never touches inside it.
+    return html`<div class="cg-content" part="content" role="group" aria-label=${title} tabindex="-1"></div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const content = this.querySelector<HTMLElement>(':scope > .cg-content');
+    const shown = Boolean(content);
+    if (shown && !this._shown) {
+      const scripted = providerOf(this._serviceEntry()!).scripted;
+      if (scripted && content && !content.firstChild) {
+        const box = this.getBoundingClientRect();
+        const name = localise(this._serviceEntry()!.title, localeOf(this));
+        content.append(scripted.markup(webAddress(this.src)!.href, this.title || name, box));
+        if (!scripted.render(content)) {
+          const locale = localeOf(this, runningController()?.catalogue?.texts);
+          addProviderScript(webAddress(this.script)?.href ?? scripted.script(locale), this.service);
+        }
+      }
+      const event = new EmbedLoadEvent(this.service, this._once && !this._allowed());
+      this.dispatchEvent(event);
+    }
+    // The content is where the button was (the box does not move): no need to scroll to it.
+    if (shown && this._focusContent) content?.focus({ preventScroll: true });
+    this._focusContent = false;
+    this._shown = shown;
+  }
+}
