@@ -30,6 +30,8 @@ export interface StartOptions extends GateOptions {
 const DEBUG_PARAMETER = /[?&]consent-debug(?:[=&]|$)/;
 
 const OPEN_SELECTOR = '[data-consent-open]';
+/** The same name as READY_EVENT in src/ui/running-controller.ts. */
+const READY_EVENT = 'consent-ready';
 
 /** Once the page is parsed: then whether it holds a cookies page's settings is known. */
 function whenParsed(): Promise<HTMLElement> {
@@ -57,6 +59,9 @@ export function startConsentGate(catalogueInput: unknown, options: StartOptions 
   }
   consent.configure(result.catalogue);
   (globalThis as { [CONTROLLER_KEY]?: ConsentController })[CONTROLLER_KEY] = consent;
+  // Elements already on the page (an npm site defines them on import, before this runs) found no
+  // controller when they connected: tell them it is running (see src/ui/running-controller.ts).
+  document.dispatchEvent(new Event(READY_EVENT));
   // Consent Mode's default (and a stored choice's update) goes into the dataLayer before any gated
   // tag can run; receipts and tab sync listen before Global Privacy Control makes its decision;
   // the gate starts last, from the choice in force.

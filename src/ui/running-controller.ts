@@ -5,6 +5,12 @@ import type { ConsentController } from '../consent/controller.js';
 // bundle: the UI only ever talks to the controller the gate already runs.
 const KEY = Symbol.for('consent-gate.controller');
 
+/**
+ * Fired on `document` once `startConsentGate` has a running controller (the same name as in
+ * src/start.ts). Elements that connected earlier listen for it and render then.
+ */
+export const READY_EVENT = 'consent-ready';
+
 /** The controller the page runs (set by `startConsentGate`), or undefined before it starts. */
 export function runningController(): ConsentController | undefined {
   return (globalThis as { [KEY]?: ConsentController })[KEY];

@@ -226,7 +226,16 @@ describe('the fixed bar', () => {
     const { context, page } = await env.open({
       initScript: () => {
         window.__shifts = [];
-        new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+        // Each shift with what moved, so a failure says which element shifted.
+        new PerformanceObserver((list) =>
+          window.__shifts.push(
+            ...list.getEntries().map((e) => ({
+              value: e.value,
+              at: Math.round(e.startTime),
+              moved: e.sources.map((s) => (s.node?.nodeName ?? '?') + (s.node?.className ? '.' + s.node.className : '') + ` ${JSON.stringify(s.previousRect)}→${JSON.stringify(s.currentRect)}`),
+            })),
+          ),
+        ).observe({ type: 'layout-shift', buffered: true });
       },
     });
     await visit(page, env.demo.siteUrl + '/');

@@ -15,7 +15,7 @@ import {
 import { categoryTitle, choicesFromForm, EXCEPTION, KNOWN, renderCategory } from '../category-choices.js';
 import { adoptDocumentStyles } from '../document-styles.js';
 import { reserveBottom } from '../reserve-space.js';
-import { runningController } from '../running-controller.js';
+import { READY_EVENT, runningController } from '../running-controller.js';
 import { bannerStyles } from './consent-banner.styles.js';
 
 /** What the bar shows: the question, a confirmation after a choice, or nothing. */
@@ -137,11 +137,17 @@ export class ConsentBanner extends LitElement {
     return this;
   }
 
+  /** Picks up the running controller: at connection, or when the gate starts later (npm). */
+  private _attach = () => {
+    this._controller = runningController();
+    this._view = this._controller?.catalogue && asking(this._controller) ? 'question' : 'hidden';
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.setAttribute('data-nosnippet', '');
-    this._controller = runningController();
-    this._view = this._controller?.catalogue && asking(this._controller) ? 'question' : 'hidden';
+    this._attach();
+    document.addEventListener(READY_EVENT, this._attach);
     document.addEventListener('consent-open', this._onOpen);
     document.addEventListener('consent-change', this._onChange);
     document.addEventListener('click', this._onClick, true);
@@ -149,6 +155,7 @@ export class ConsentBanner extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener(READY_EVENT, this._attach);
     document.removeEventListener('consent-open', this._onOpen);
     document.removeEventListener('consent-change', this._onChange);
     document.removeEventListener('click', this._onClick, true);

@@ -5,7 +5,7 @@ import type { ConsentChangeEvent } from '../../consent/events.js';
 import { localeOf, localise, translator, type Locale, type StringKey, type Translate } from '../../i18n/strings.js';
 import { bannerStyles } from '../consent-banner/consent-banner.styles.js';
 import { adoptDocumentStyles } from '../document-styles.js';
-import { runningController } from '../running-controller.js';
+import { READY_EVENT, runningController } from '../running-controller.js';
 import { embedStyles } from './consent-embed.styles.js';
 import { providerOf, type Provider } from './providers.js';
 
@@ -160,13 +160,17 @@ export class ConsentEmbed extends LitElement {
     return this;
   }
 
+  private _onReady = () => this.requestUpdate();
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('consent-change', this._onChange);
+    document.addEventListener(READY_EVENT, this._onReady);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener(READY_EVENT, this._onReady);
     document.removeEventListener('consent-change', this._onChange);
   }
 

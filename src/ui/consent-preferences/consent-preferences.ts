@@ -4,7 +4,7 @@ import { localeOf, siteDetails, translator } from '../../i18n/strings.js';
 import { choicesFromForm, renderCategory } from '../category-choices.js';
 import { bannerStyles } from '../consent-banner/consent-banner.styles.js';
 import { adoptDocumentStyles } from '../document-styles.js';
-import { runningController } from '../running-controller.js';
+import { READY_EVENT, runningController } from '../running-controller.js';
 import { preferencesStyles } from './consent-preferences.styles.js';
 
 /** The page the visitor came from, on this site (and not this page itself), if the browser says. */
@@ -67,11 +67,13 @@ export class ConsentPreferences extends LitElement {
     super.connectedCallback();
     this._back = referringPage();
     document.addEventListener('consent-change', this._onChange);
+    document.addEventListener(READY_EVENT, this._onChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('consent-change', this._onChange);
+    document.removeEventListener(READY_EVENT, this._onChange);
   }
 
   private async _save(event: Event): Promise<void> {

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { cookieTable, setByParts, type CookieTableRow } from '../../catalogue/table.js';
 import { localeOf, localise } from '../../i18n/strings.js';
 import { adoptDocumentStyles } from '../document-styles.js';
-import { runningController } from '../running-controller.js';
+import { READY_EVENT, runningController } from '../running-controller.js';
 import { tableStyles } from './consent-table.styles.js';
 
 let instances = 0;
@@ -35,6 +35,17 @@ export class ConsentTable extends LitElement {
 
   private _id = `cg-cookies-${++instances}`;
   private _warned?: string;
+  private _onReady = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener(READY_EVENT, this._onReady);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener(READY_EVENT, this._onReady);
+  }
 
   protected override createRenderRoot() {
     adoptDocumentStyles(tableStyles);
