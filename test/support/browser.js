@@ -1,4 +1,4 @@
-// Where the tests find Chromium, as ../shared toolchain facts describe: $CHROMIUM_PATH, else the
+// Where the tests find Chromium: $CHROMIUM_PATH, else the
 // Debian/Ubuntu system browser, else Playwright's own download (a contributor's laptop).
 import { existsSync } from 'node:fs';
 
