@@ -41,13 +41,13 @@ export const systems = {
     gated: (src) => `<script type="text/plain" data-consent="analytics" src="${src}"></script>`,
     ga: (tp) => `<script type="text/plain" data-consent="analytics" async src="${GA(tp)}"></script>
   <script type="text/plain" data-consent="analytics">${GA_INLINE}</script>`,
-    embeds: (tp) => `
-    <iframe data-consent="youtube" data-src="${tp}/youtube/embed/abc123?title=Sports%20day" title="Sports day (YouTube video)" width="560" height="315"></iframe>
-    <div class="fb-page" data-href="https://www.facebook.com/OakfieldPrimary"></div>
-    <script type="text/plain" data-consent="embeds" async src="${tp}/facebook/sdk.js"></script>
-    <a class="twitter-timeline" href="https://x.com/OakfieldPrimary">Posts by Oakfield Primary</a>
-    <script type="text/plain" data-consent="embeds" async src="${tp}/twitter/widgets.js"></script>
-    <iframe data-consent="polls" data-src="${tp}/slido/event/oak2026" title="Poll (Slido)" width="400" height="300"></iframe>`,
+    // The library's own placeholders, as its README shows (only first visits are measured with
+    // embeds, so nothing behind them loads).
+    embeds: () => `
+    <consent-embed service="youtube" src="https://www.youtube.com/watch?v=abc123" title="Sports day"></consent-embed>
+    <consent-embed service="facebook" src="https://www.facebook.com/OakfieldPrimary" title="News from our Facebook page"></consent-embed>
+    <consent-embed service="twitter" src="https://x.com/OakfieldPrimary" title="Our posts on X"></consent-embed>
+    <consent-embed service="slido" src="https://app.sli.do/event/oak2026" title="Parents' evening poll"></consent-embed>`,
     foot: () => '',
   },
 
