@@ -3,25 +3,16 @@
 // Before consent nothing reaches a provider; "Play video" loads that one video and nothing else;
 // "Always allow" holds across a reload; withdrawing brings the placeholders back and deletes the
 // cookies; embeds added later work; and nothing on the page moves when an embed loads.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer } from '../support/server.js';
-import { launchBrowser, openContext, siteCookieNames } from '../support/page.js';
+import { useTestSite, openContext, siteCookieNames } from '../support/page.js';
 import { consentCookie } from './ui-support.js';
 
 /** Every provider host an embed could reach. */
 const PROVIDERS = /(^|\.)(youtube(-nocookie)?\.com|youtu\.be|ytimg\.com|googlevideo\.com|facebook\.(com|net)|fbcdn\.net|twitter\.com|x\.com|twimg\.com|sli\.do)$/;
 
-let server;
-let browser;
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The test server and one browser, shared by this file's tests.
+const env = useTestSite();
 
 const PAGE = '/test/e2e/pages/embeds.html';
 const hosts = (urls) => [...new Set(urls.map((u) => new URL(u).hostname))].sort();
@@ -32,7 +23,7 @@ const banner = (page) => page.getByRole('region', { name: 'Cookies on Test Prima
 
 /** Opens the page and waits for every placeholder and the banner's question. */
 async function visit(session, path = PAGE) {
-  await session.page.goto(server.origin() + path);
+  await session.page.goto(env.server.origin() + path);
   await session.page.locator('consent-embed .cg-placeholder').nth(4).waitFor();
 }
 
@@ -41,7 +32,7 @@ const settled = (page) => page.waitForLoadState('networkidle');
 
 describe('<consent-embed>: what providers receive', () => {
   it('before a choice, and after Reject, no request reaches any provider; the fallback link is replaced', async () => {
-    const session = await openContext(browser);
+    const session = await openContext(env.browser);
     const { page, thirdParty, context } = session;
     await visit(session);
     await settled(page);
@@ -62,7 +53,7 @@ describe('<consent-embed>: what providers receive', () => {
   });
 
   it('"Play video" loads that video only, through youtube-nocookie.com, and stores nothing; the next page view asks again', async () => {
-    const session = await openContext(browser);
+    const session = await openContext(env.browser);
     const { page, thirdParty, context } = session;
     await visit(session);
     const loads = [];
@@ -88,7 +79,7 @@ describe('<consent-embed>: what providers receive', () => {
   });
 
   it('"Show posts" loads only that provider’s script and feed; "Join the poll" only the poll', async () => {
-    const session = await openContext(browser);
+    const session = await openContext(env.browser);
     const { page, thirdParty, context } = session;
     await visit(session);
     await embed(page, 'facebook').getByRole('button', { name: 'Show posts' }).click();
@@ -115,7 +106,7 @@ describe('<consent-embed>: what providers receive', () => {
   });
 
   it('"Always allow YouTube" loads every YouTube embed, is stored for that service only (method "embed") and holds across a reload', async () => {
-    const session = await openContext(browser);
+    const session = await openContext(env.browser);
     const { page, thirdParty, context } = session;
     await visit(session);
     await embed(page, 'video-2').getByRole('button', { name: 'Always allow YouTube' }).click();
@@ -138,7 +129,7 @@ describe('<consent-embed>: what providers receive', () => {
   });
 
   it('withdrawing brings the placeholders back and deletes the cookies (the page reloads: a feed script ran)', async () => {
-    const session = await openContext(browser);
+    const session = await openContext(env.browser);
     const { page, thirdParty, context } = session;
     await visit(session);
     await banner(page).getByRole('button', { name: 'Accept additional cookies' }).click();
@@ -175,9 +166,9 @@ describe('<consent-embed>: what providers receive', () => {
   });
 
   it('an embed added later works: the gate loads the UI for it', async () => {
-    const session = await openContext(browser);
+    const session = await openContext(env.browser);
     const { page, thirdParty, context } = session;
-    await page.goto(server.origin() + '/test/e2e/pages/embeds-later.html');
+    await page.goto(env.server.origin() + '/test/e2e/pages/embeds-later.html');
     await banner(page).getByRole('button', { name: 'Reject additional cookies' }).click();
     await page.reload();
     await page.waitForFunction(() => window.consentGate?.record);
@@ -235,7 +226,7 @@ describe('<consent-embed>: no layout shift', () => {
   }
 
   it('at 1280×800: the boxes are reserved before the placeholders are drawn; loading each embed, and a returning visit, move nothing', async () => {
-    const session = await openContext(browser, { initScript: recordShifts });
+    const session = await openContext(env.browser, { initScript: recordShifts });
     const { page, context } = session;
     await page.setViewportSize({ width: 1280, height: 800 });
     await visit(session);
@@ -250,7 +241,7 @@ describe('<consent-embed>: no layout shift', () => {
   });
 
   it('at 375×667: loading each embed where its placeholder was, and a returning visit, move nothing', async () => {
-    const session = await openContext(browser, { initScript: recordShifts });
+    const session = await openContext(env.browser, { initScript: recordShifts });
     const { page, context } = session;
     await page.setViewportSize({ width: 375, height: 667 });
     await visit(session);

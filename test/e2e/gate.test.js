@@ -1,23 +1,14 @@
 // Whole-page journeys against the built script-tag bundle: what a tracker would see (requests,
 // cookies) before a choice, after Reject, after Accept and after withdrawal.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer } from '../support/server.js';
-import { launchBrowser, openContext, siteCookieNames } from '../support/page.js';
+import { useTestSite, openContext, siteCookieNames } from '../support/page.js';
 
 const PAGE = '/test/e2e/pages/school.html';
 const NON_ESSENTIAL = /^(_ga|_gid|_gat|__?utm|_fbp|fr$|guest_id|VISITOR_INFO1_LIVE|YSC)/;
 
-let server;
-let browser;
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The test server and one browser, shared by this file's tests.
+const env = useTestSite();
 
 const banner = (page) => page.getByRole('region', { name: 'Cookies on Test Primary School' });
 const accept = (page) => page.getByRole('button', { name: 'Accept additional cookies' });
@@ -28,8 +19,8 @@ const settle = (page) => page.waitForTimeout(500);
 
 describe('before a choice', () => {
   it('makes no third-party request and sets no non-essential cookie, whatever the visitor does short of choosing', async () => {
-    const { context, page, thirdParty } = await openContext(browser);
-    await page.goto(server.origin() + PAGE);
+    const { context, page, thirdParty } = await openContext(env.browser);
+    await page.goto(env.server.origin() + PAGE);
     await banner(page).waitFor();
     // Scrolling, clicking the page, pressing Escape and waiting are not consent.
     await page.mouse.wheel(0, 2000);
@@ -49,8 +40,8 @@ describe('before a choice', () => {
 
 describe('after Reject', () => {
   it('stays silent on this page and after reload, and stores the refusal', async () => {
-    const { context, page, thirdParty } = await openContext(browser);
-    await page.goto(server.origin() + PAGE);
+    const { context, page, thirdParty } = await openContext(env.browser);
+    await page.goto(env.server.origin() + PAGE);
     await reject(page).click();
     await page.getByText("You've rejected additional cookies.").waitFor();
     await settle(page);
@@ -71,8 +62,8 @@ describe('after Reject', () => {
 
 describe('after Accept', () => {
   it('runs every tracker and embed, in the page the visitor is on', async () => {
-    const { context, page, thirdParty } = await openContext(browser);
-    await page.goto(server.origin() + PAGE);
+    const { context, page, thirdParty } = await openContext(env.browser);
+    await page.goto(env.server.origin() + PAGE);
     await accept(page).click();
     await page.getByText("You've accepted additional cookies.").waitFor();
     await page.waitForFunction(() => document.cookie.includes('_ga='));
@@ -97,8 +88,8 @@ describe('after Accept', () => {
 
 describe('withdrawal', () => {
   it('deletes _ga* and __utm* cookies on the host and its parent domain, and they do not come back', async () => {
-    const { context, page, thirdParty } = await openContext(browser);
-    const origin = server.origin('www.oakfield.lancs.sch.uk');
+    const { context, page, thirdParty } = await openContext(env.browser);
+    const origin = env.server.origin('www.oakfield.lancs.sch.uk');
     await page.goto(origin + PAGE);
     await accept(page).click();
     await page.waitForFunction(() => document.cookie.includes('_ga=') && document.cookie.includes('__utmz='));
@@ -126,8 +117,8 @@ describe('withdrawal', () => {
   });
 
   it('sweeps analytics cookies left from before on every page load while refused, never the public suffix', async () => {
-    const { context, page } = await openContext(browser);
-    const origin = server.origin('www.oakfield.lancs.sch.uk');
+    const { context, page } = await openContext(env.browser);
+    const origin = env.server.origin('www.oakfield.lancs.sch.uk');
     await context.addCookies([
       { name: '_ga', value: 'old', domain: '.oakfield.lancs.sch.uk', path: '/' },
       { name: '__utma', value: 'old', domain: 'www.oakfield.lancs.sch.uk', path: '/' },
@@ -144,10 +135,10 @@ describe('withdrawal', () => {
 
 describe('bad input fails closed', () => {
   it('ignores a tampered consent cookie: asks again, logs once, runs nothing', async () => {
-    const { context, page, thirdParty, consoleWarnings } = await openContext(browser);
+    const { context, page, thirdParty, consoleWarnings } = await openContext(env.browser);
     const tampered = JSON.stringify({ v: 1, id: '3b241101-e2bb-4255-8caf-4136c566a962', ts: new Date().toISOString(), rev: 2, m: 'banner', c: { analytics: 'yes', embeds: 1, polls: 1 } });
     await context.addCookies([{ name: 'cookie_preferences', value: encodeURIComponent(tampered), domain: 'localhost', path: '/' }]);
-    await page.goto(server.origin() + PAGE);
+    await page.goto(env.server.origin() + PAGE);
     await banner(page).waitFor();
     await settle(page);
     assert.deepEqual(thirdParty, []);
@@ -156,10 +147,10 @@ describe('bad input fails closed', () => {
   });
 
   it('asks again when the stored choice answered an older catalogue revision', async () => {
-    const { context, page, thirdParty } = await openContext(browser);
+    const { context, page, thirdParty } = await openContext(env.browser);
     const old = JSON.stringify({ v: 1, id: '3b241101-e2bb-4255-8caf-4136c566a962', ts: new Date().toISOString(), rev: 1, m: 'banner', c: { analytics: 1, embeds: 1, polls: 1 } });
     await context.addCookies([{ name: 'cookie_preferences', value: encodeURIComponent(old), domain: 'localhost', path: '/' }]);
-    await page.goto(server.origin() + PAGE);
+    await page.goto(env.server.origin() + PAGE);
     await banner(page).waitFor();
     await settle(page);
     assert.deepEqual(thirdParty, []);
@@ -167,11 +158,11 @@ describe('bad input fails closed', () => {
   });
 
   it('with an invalid catalogue names the problem and runs nothing, even if asked to', async () => {
-    const { context, page, thirdParty, consoleErrors } = await openContext(browser);
+    const { context, page, thirdParty, consoleErrors } = await openContext(env.browser);
     await context.route('**/catalogue.json', (route) =>
       route.fulfill({ contentType: 'application/json', body: JSON.stringify({ site: 'X', revision: 1, categories: { analytics: { services: ['google-analytic'] } } }) }),
     );
-    await page.goto(server.origin() + PAGE);
+    await page.goto(env.server.origin() + PAGE);
     await page.waitForFunction(() => window.consentGate);
     await settle(page);
     await page.evaluate(() => window.consentGate.acceptAll());

@@ -1,21 +1,12 @@
 // Google Consent Mode v2 in a real page: the exact dataLayer sequences gtag.js reads for a first
 // visit, Accept, Reject, withdrawal and a returning visitor, and what the GA stand-in then does.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer } from '../support/server.js';
-import { launchBrowser, openContext, siteCookieNames } from '../support/page.js';
+import { useTestSite, openContext, siteCookieNames } from '../support/page.js';
 import { DEFAULT, DENIED, RECORDER, SIGNALS_PAGE, dataLayerOf, gtagCommands, recorded } from '../support/signals.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The test server and one browser, shared by this file's tests.
+const env = useTestSite();
 
 const GRANTED_ANALYTICS = ['consent', 'update', { ...DENIED, analytics_storage: 'granted' }];
 const ALL_DENIED = ['consent', 'update', DENIED];
@@ -32,8 +23,8 @@ const settle = (page) => page.waitForTimeout(500);
 
 describe('Consent Mode: first visit', () => {
   it('pushes only the default, as an arguments object, before anything else and loads no Google tag', async () => {
-    const { context, page, thirdParty } = await openContext(browser);
-    await page.goto(server.origin() + SIGNALS_PAGE);
+    const { context, page, thirdParty } = await openContext(env.browser);
+    await page.goto(env.server.origin() + SIGNALS_PAGE);
     await page.waitForFunction(() => window.consentGate?.catalogue);
     await settle(page);
     assert.deepEqual(await dataLayerOf(page), [{ args: DEFAULT }]);
@@ -44,8 +35,8 @@ describe('Consent Mode: first visit', () => {
 
 describe('Consent Mode: Accept', () => {
   it('pushes one update granting analytics_storage and a consent_update event before gtag.js runs; GA then counts with storage', async () => {
-    const { context, page, thirdParty } = await openContext(browser);
-    await page.goto(server.origin() + SIGNALS_PAGE);
+    const { context, page, thirdParty } = await openContext(env.browser);
+    await page.goto(env.server.origin() + SIGNALS_PAGE);
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
     await page.waitForFunction(() => document.cookie.includes('_ga='));
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/g/collect')));
@@ -64,8 +55,8 @@ describe('Consent Mode: Accept', () => {
 
 describe('Consent Mode: Reject', () => {
   it('pushes one update with everything denied, and Google is never contacted', async () => {
-    const { context, page, thirdParty } = await openContext(browser);
-    await page.goto(server.origin() + SIGNALS_PAGE);
+    const { context, page, thirdParty } = await openContext(env.browser);
+    await page.goto(env.server.origin() + SIGNALS_PAGE);
     await page.getByRole('button', { name: 'Reject additional cookies' }).click();
     await page.getByText("You've rejected additional cookies.").waitFor();
     await settle(page);
@@ -81,8 +72,8 @@ describe('Consent Mode: Reject', () => {
 
 describe('Consent Mode: withdrawal', () => {
   it('pushes a denying update and sets ga-disable-<ID> before the page reloads; the reload starts denied', async () => {
-    const { context, page } = await openContext(browser, { initScript: RECORDER });
-    await page.goto(server.origin() + SIGNALS_PAGE);
+    const { context, page } = await openContext(env.browser, { initScript: RECORDER });
+    await page.goto(env.server.origin() + SIGNALS_PAGE);
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
     await page.waitForFunction(() => document.cookie.includes('_ga='));
     await Promise.all([
@@ -109,13 +100,13 @@ describe('Consent Mode: withdrawal', () => {
 
 describe('Consent Mode: returning visitor', () => {
   it('pushes the default, then the stored choice’s update, before gtag.js and its config run', async () => {
-    const { context, page, thirdParty } = await openContext(browser);
-    await page.goto(server.origin() + SIGNALS_PAGE);
+    const { context, page, thirdParty } = await openContext(env.browser);
+    await page.goto(env.server.origin() + SIGNALS_PAGE);
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
     await page.waitForFunction(() => document.cookie.includes('_ga='));
     const hitsBefore = gaHits(thirdParty).length;
 
-    await page.goto(server.origin() + SIGNALS_PAGE);
+    await page.goto(env.server.origin() + SIGNALS_PAGE);
     await page.waitForFunction(() => document.querySelector('[data-stand-in="google-analytics"]')?.textContent.includes('G-TEST123'));
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/g/collect')));
     const dataLayer = await dataLayerOf(page);

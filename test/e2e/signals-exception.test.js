@@ -1,32 +1,23 @@
 // The DUAA statistical exception: the demo's first-party site-search statistics run before any
 // choice; objecting ("Turn off") stops them, deletes their cookie and is remembered; Reject and
 // Global Privacy Control count as objections.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer } from '../support/server.js';
-import { launchBrowser, openContext, siteCookieNames } from '../support/page.js';
+import { useTestSite, openContext, siteCookieNames } from '../support/page.js';
 import { SIGNALS_PAGE } from '../support/signals.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The test server and one browser, shared by this file's tests.
+const env = useTestSite();
 
 const SEARCH = `${SIGNALS_PAGE}?q=Sports+Day`;
-const statsPosts = () => server.posts.filter((p) => p.path === '/search-stats');
+const statsPosts = () => env.server.posts.filter((p) => p.path === '/search-stats');
 const settle = (page) => page.waitForTimeout(500);
 
 describe('the statistical exception', () => {
   it('runs first-party statistics before a choice, and nothing else', async () => {
-    const { context, page, thirdParty } = await openContext(browser);
-    const stat = server.nextPost('/search-stats');
-    await page.goto(server.origin() + SEARCH);
+    const { context, page, thirdParty } = await openContext(env.browser);
+    const stat = env.server.nextPost('/search-stats');
+    await page.goto(env.server.origin() + SEARCH);
     assert.deepEqual(JSON.parse((await stat).body), {
       session: JSON.parse((await stat).body).session,
       query: 'sports day',
@@ -39,8 +30,8 @@ describe('the statistical exception', () => {
   });
 
   it('Turn off stops it, deletes its cookie, is stored, and leaves the banner question open', async () => {
-    const { context, page } = await openContext(browser);
-    await page.goto(server.origin() + SEARCH);
+    const { context, page } = await openContext(env.browser);
+    await page.goto(env.server.origin() + SEARCH);
     await page.waitForFunction(() => document.cookie.includes('search_stats_id='));
     // The banner tells the visitor the statistics run, with a one-click Turn off.
     const banner = page.getByRole('region', { name: 'Cookies on Test Primary School' });
@@ -71,8 +62,8 @@ describe('the statistical exception', () => {
   });
 
   it('counts Reject as an objection', async () => {
-    const { context, page } = await openContext(browser);
-    await page.goto(server.origin() + SEARCH);
+    const { context, page } = await openContext(env.browser);
+    await page.goto(env.server.origin() + SEARCH);
     await page.waitForFunction(() => document.cookie.includes('search_stats_id='));
     await page.getByRole('button', { name: 'Reject additional cookies' }).click();
     await page.getByText("You've rejected additional cookies.").waitFor();
@@ -82,12 +73,12 @@ describe('the statistical exception', () => {
   });
 
   it('turns back on when the visitor says so', async () => {
-    const { context, page } = await openContext(browser);
-    await page.goto(server.origin() + SEARCH);
+    const { context, page } = await openContext(env.browser);
+    await page.goto(env.server.origin() + SEARCH);
     await page.evaluate(() => window.consentGate.update({ statistics: false }, 'preferences'));
     await page.reload();
     await page.waitForFunction(() => window.consentGate?.record);
-    const stat = server.nextPost('/search-stats');
+    const stat = env.server.nextPost('/search-stats');
     await page.evaluate(() => window.consentGate.update({ statistics: true }, 'preferences'));
     assert.equal(JSON.parse((await stat).body).query, 'sports day');
     assert.ok((await siteCookieNames(context)).includes('search_stats_id'));

@@ -1,32 +1,23 @@
 // Global Privacy Control, injected the way a browser exposes it (navigator.globalPrivacyControl):
 // nothing non-essential runs, the refusal is recorded with method "gpc", and an explicit choice
 // by the visitor wins.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer } from '../support/server.js';
-import { launchBrowser, openContext, siteCookieNames } from '../support/page.js';
+import { useTestSite, openContext, siteCookieNames } from '../support/page.js';
 import { GPC_ON, SIGNALS_PAGE, dataLayerOf } from '../support/signals.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The test server and one browser, shared by this file's tests.
+const env = useTestSite();
 
 const settle = (page) => page.waitForTimeout(500);
-const statsPosts = () => server.posts.filter((p) => p.path === '/search-stats').length;
+const statsPosts = () => env.server.posts.filter((p) => p.path === '/search-stats').length;
 
 describe('Global Privacy Control', () => {
   it('refuses everything non-essential, objects to the statistics, and records method gpc', async () => {
-    const { context, page, thirdParty } = await openContext(browser, { initScript: GPC_ON });
+    const { context, page, thirdParty } = await openContext(env.browser, { initScript: GPC_ON });
     const statsBefore = statsPosts();
-    const receipt = server.nextPost('/__receipts');
-    await page.goto(`${server.origin()}${SIGNALS_PAGE}?q=sports+day`);
+    const receipt = env.server.nextPost('/__receipts');
+    await page.goto(`${env.server.origin()}${SIGNALS_PAGE}?q=sports+day`);
     await page.waitForFunction(() => window.consentGate?.record);
     await settle(page);
     assert.deepEqual(thirdParty, [], 'no third-party request');
@@ -60,8 +51,8 @@ describe('Global Privacy Control', () => {
   });
 
   it('lets an explicit Accept override it, on this page and the next', async () => {
-    const { context, page, thirdParty } = await openContext(browser, { initScript: GPC_ON });
-    await page.goto(server.origin() + SIGNALS_PAGE);
+    const { context, page, thirdParty } = await openContext(env.browser, { initScript: GPC_ON });
+    await page.goto(env.server.origin() + SIGNALS_PAGE);
     await page.waitForFunction(() => window.consentGate?.record?.method === 'gpc');
     // The banner still asks, with the note; the visitor accepts.
     await page.getByText('(Global Privacy Control)').waitFor();

@@ -1,31 +1,22 @@
 // Consent receipts: each decision reaches the site's own endpoint (test/support/server.js records
 // POSTs) with the documented body — consent id, ISO time, revision, method, choices, page path —
 // and nothing more.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer } from '../support/server.js';
-import { launchBrowser, openContext } from '../support/page.js';
+import { useTestSite, openContext } from '../support/page.js';
 import { SIGNALS_PAGE } from '../support/signals.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The test server and one browser, shared by this file's tests.
+const env = useTestSite();
 
 describe('consent receipts', () => {
   it('sends every decision to the same-site receiver with the documented body and no more', async () => {
-    const { context, page, thirdParty } = await openContext(browser);
-    await page.goto(`${server.origin()}${SIGNALS_PAGE}?q=private+words#top`);
-    let next = server.nextPost('/__receipts');
+    const { context, page, thirdParty } = await openContext(env.browser);
+    await page.goto(`${env.server.origin()}${SIGNALS_PAGE}?q=private+words#top`);
+    let next = env.server.nextPost('/__receipts');
     await page.getByRole('button', { name: 'Reject additional cookies' }).click();
     const first = await next;
-    assert.equal(first.host, `localhost:${server.port}`, 'sent to the page’s own origin');
+    assert.equal(first.host, `localhost:${env.server.port}`, 'sent to the page’s own origin');
     assert.match(first.contentType, /^application\/json/);
     const body = JSON.parse(first.body);
     const record = await page.evaluate(() => window.consentGate.record);
@@ -41,7 +32,7 @@ describe('consent receipts', () => {
     assert.doesNotMatch(first.body, /private|Mozilla|Chrome|127\.0\.0\.1|localhost/, 'no query, user agent or address');
 
     // A later change is sent too, under the same consent id.
-    next = server.nextPost('/__receipts');
+    next = env.server.nextPost('/__receipts');
     await page.evaluate(() => window.consentGate.update({ youtube: true }, 'embed'));
     const second = JSON.parse((await next).body);
     assert.equal(second.id, body.id);
@@ -52,9 +43,9 @@ describe('consent receipts', () => {
   });
 
   it('keeps and applies the choice when the receiver is unreachable', async () => {
-    const { context, page } = await openContext(browser);
+    const { context, page } = await openContext(env.browser);
     await page.route('**/__receipts', (route) => route.abort('connectionrefused'));
-    await page.goto(server.origin() + SIGNALS_PAGE);
+    await page.goto(env.server.origin() + SIGNALS_PAGE);
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
     await page.waitForFunction(() => document.cookie.includes('_ga='));
     await page.reload();

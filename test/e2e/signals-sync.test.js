@@ -1,32 +1,23 @@
 // Cross-tab sync: two pages of the site open in one browser context; a choice or withdrawal in
 // one applies in the other (BroadcastChannel), or when the other becomes visible again (fallback).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer } from '../support/server.js';
-import { launchBrowser, openContext, siteCookieNames } from '../support/page.js';
+import { useTestSite, openContext, siteCookieNames } from '../support/page.js';
 import { SIGNALS_PAGE } from '../support/signals.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The test server and one browser, shared by this file's tests.
+const env = useTestSite();
 
 const youtubeLoaded = () => Boolean(document.querySelector('iframe[data-consent]')?.getAttribute('src')?.startsWith('https://'));
 const analyticsRunning = () => document.querySelector('[data-stand-in="google-analytics"]') !== null;
 
 async function twoTabs({ secondInit } = {}) {
-  const tabs = await openContext(browser);
+  const tabs = await openContext(env.browser);
   const first = tabs.page;
   const second = await tabs.context.newPage();
   if (secondInit) await second.addInitScript(secondInit);
   for (const page of [first, second]) {
-    await page.goto(server.origin() + SIGNALS_PAGE);
+    await page.goto(env.server.origin() + SIGNALS_PAGE);
     await page.waitForFunction(() => window.consentGate?.catalogue);
   }
   return { ...tabs, first, second };

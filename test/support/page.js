@@ -1,14 +1,33 @@
 // Whole-page test harness: a Chromium that resolves *.sch.uk to this machine, and pages whose
 // every request to a host other than the test site is recorded and answered by a local stand-in
 // (the same stand-ins the demo serves), so tests can assert on what a tracker would see.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright';
 import { launchOptions } from './browser.js';
 import { standInFor } from './stand-ins.js';
+import { startTestServer } from './server.js';
 
 export const SITE_HOSTS = new Set(['localhost', '127.0.0.1', 'www.oakfield.lancs.sch.uk', 'oakfield.lancs.sch.uk']);
 
 export function launchBrowser() {
   return chromium.launch(launchOptions(['--host-resolver-rules=MAP *.sch.uk 127.0.0.1']));
+}
+
+/**
+ * For a node:test file: starts the test server and one browser before its tests and closes both
+ * after. Returns `{ server, browser }`, filled in once `before` has run.
+ */
+export function useTestSite() {
+  const env = {};
+  before(async () => {
+    env.server = await startTestServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /**
