@@ -10,14 +10,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { standInResponse } from '../../demo/stand-ins/routes.js';
+import { TYPES } from './server.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
 
 /** `{{include cookies.json}}` → that file of the site's folder (an inline catalogue, say). */
 async function includes(text, dir) {
