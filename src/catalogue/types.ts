@@ -153,6 +153,9 @@ export interface Service {
 
 export type CategoryBasis = 'consent' | 'statistical-exception';
 
+/** The `basis` of a category that may run before a choice (DUAA statistical exception). */
+export const STATISTICAL_EXCEPTION = 'statistical-exception';
+
 export interface Category {
   name: string;
   required: boolean;

@@ -5,6 +5,7 @@
  * small combinators rather than code per field. `catalogue.schema.json` mirrors these rules.
  */
 import { PRESETS } from './presets.js';
+import { STATISTICAL_EXCEPTION } from './types.js';
 import type {
   Catalogue,
   CatalogueProblem,
@@ -228,7 +229,7 @@ const service: Check = (v, path, out) => {
 const category = shape({
   required: check((v) => typeof v == 'boolean', 'expected true or false'),
   basis: check(
-    (v) => v === 'consent' || v === 'statistical-exception',
+    (v) => v === 'consent' || v === STATISTICAL_EXCEPTION,
     'expected "consent" or "statistical-exception"',
   ),
   title: localised,
@@ -373,7 +374,7 @@ function checkReferences(input: Obj, out: Problems) {
     const cat = categories[name];
     const path = at('categories', name);
     const required = own(cat, 'required') === true;
-    const exception = own(cat, 'basis') === 'statistical-exception';
+    const exception = own(cat, 'basis') === STATISTICAL_EXCEPTION;
     if (required && exception)
       fail(out, at(path, 'basis'), 'a required category cannot use the statistical exception');
     const adKeys = (consentModeKeys[name] ?? []).filter((k) => AD_KEYS.includes(k));

@@ -3,7 +3,7 @@
  * changes it. Elements render it and call its methods; the gate (`src/gate/`) subscribes to it.
  * It never renders anything and never imports Lit.
  */
-import type { Catalogue, Category, Service } from '../catalogue/types.js';
+import { STATISTICAL_EXCEPTION, type Catalogue, type Category, type Service } from '../catalogue/types.js';
 import { ConsentBeforeChangeEvent, ConsentChangeEvent } from './events.js';
 import { globalPrivacyControl } from './gpc.js';
 import type { ConsentMethod, ConsentRecord } from './record.js';
@@ -23,7 +23,6 @@ export interface ConsentChange {
 /** Called after every decision (here or, read back, in another tab). */
 export type ConsentListener = (change: ConsentChange) => void;
 
-const EXCEPTION = 'statistical-exception';
 
 /** Version-4 UUID: `crypto.randomUUID` exists only in secure contexts; school sites may be http. */
 function randomId(): string {
@@ -117,7 +116,7 @@ export class ConsentController {
    * `allows(name)` says whether one is running; false means objected to.
    */
   get exceptionCategories(): string[] {
-    return (this._catalogue?.categories ?? []).filter((c) => c.basis === EXCEPTION).map((c) => c.name);
+    return (this._catalogue?.categories ?? []).filter((c) => c.basis === STATISTICAL_EXCEPTION).map((c) => c.name);
   }
 
   /** The current record's answers, for the categories the catalogue still declares. */
@@ -132,7 +131,7 @@ export class ConsentController {
     if (service && record && service in record.services) return record.services[service];
     const answer = record?.categories[category.name];
     // The statistical exception runs until objected to; Global Privacy Control is an objection.
-    if (category.basis === EXCEPTION) return answer ?? !this.gpc;
+    if (category.basis === STATISTICAL_EXCEPTION) return answer ?? !this.gpc;
     return answer === true;
   }
 

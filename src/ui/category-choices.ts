@@ -6,13 +6,13 @@
  * the banner's stylesheet (`consent-banner.styles.ts`), which covers both elements.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Catalogue, Category, Service } from '../catalogue/types.js';
+import { STATISTICAL_EXCEPTION as EXCEPTION, type Catalogue, type Category, type Service } from '../catalogue/types.js';
 import type { ConsentController } from '../consent/controller.js';
 import { localise, localiseExpiry, type Locale, type StringKey, type Translate } from '../i18n/strings.js';
 
 /** Categories with built-in texts (title, description, question, banner purpose). */
 export const KNOWN = ['essential', 'analytics', 'embeds', 'functional', 'marketing'];
-export const EXCEPTION = 'statistical-exception';
+export { EXCEPTION };
 
 /** What the questions are rendered from. */
 export interface ChoiceContext {
