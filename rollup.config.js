@@ -1,8 +1,10 @@
 // The builds, in this order (rollup runs them one after another):
 //  - dist/consent-gate-ui.min.js     script-tag UI (IIFE, Lit + elements), loaded by the gate on demand
 //  - dist/consent-gate-debug.min.js  script-tag debug aid (IIFE), loaded by the gate only with ?consent-debug
+//  - dist/consent-gate-full.min.js   script-tag rest of the gate (IIFE): validator, presets' texts,
+//                                    decisions, receipts; loaded by the gate when needed
 //  - dist/consent-gate.min.js        script-tag gate (IIFE, no Lit), runs synchronously in <head>;
-//                                    carries the SRI hashes of the two above, so they are built first
+//                                    carries the SRI hashes of the three above, so they are built first
 //  - dist/*.js + .d.ts               npm ESM (modules preserved; lit, js-cookie, tslib external)
 // Then: files no build wrote are removed from dist/ (a renamed module must not linger in the
 // package), dist/custom-elements.json is generated from the elements' JSDoc, and the SRI hashes
@@ -58,6 +60,7 @@ const bundleIntegrity = () => ({
     return [
       `export const UI_INTEGRITY = ${JSON.stringify(sri(`${DIST}/consent-gate-ui.min.js`))};`,
       `export const DEBUG_INTEGRITY = ${JSON.stringify(sri(`${DIST}/consent-gate-debug.min.js`))};`,
+      `export const FULL_INTEGRITY = ${JSON.stringify(sri(`${DIST}/consent-gate-full.min.js`))};`,
     ].join('\n');
   },
 });
@@ -80,7 +83,7 @@ const finish = () => ({
       stdio: 'inherit',
     });
 
-    const lines = ['consent-gate.min.js', 'consent-gate-ui.min.js', 'consent-gate-debug.min.js'].map((name) => {
+    const lines = ['consent-gate.min.js', 'consent-gate-full.min.js', 'consent-gate-ui.min.js', 'consent-gate-debug.min.js'].map((name) => {
       const file = `${DIST}/${name}`;
       return `  ${file.padEnd(32)} ${String(statSync(file).size).padStart(6)} B  integrity="${sri(file)}"`;
     });
@@ -90,6 +93,9 @@ const finish = () => ({
 
 const iife = (input, file, { mangleProperties, plugins = [] }) => ({
   input,
+  // js-cookie's module only defines its API: without this its top-level call keeps it in every
+  // bundle that imports store.ts, even those (the gate) that never write the consent cookie.
+  treeshake: { moduleSideEffects: (id) => !id.includes(`${path.sep}js-cookie${path.sep}`) },
   output: { file, format: 'iife', sourcemap: true },
   plugins: [...plugins, nodeResolve({ browser: true }), ts(false), minify(mangleProperties), recordWrites()],
 });
@@ -97,6 +103,9 @@ const iife = (input, file, { mangleProperties, plugins = [] }) => ({
 export default [
   iife('src/ui/define-all.ts', `${DIST}/consent-gate-ui.min.js`, { mangleProperties: false }),
   iife('src/debug-tag.ts', `${DIST}/consent-gate-debug.min.js`, { mangleProperties: true }),
+  // The full bundle works on the gate's state object: it may use only members whose names are
+  // not mangled (public ones), since each bundle mangles `_private` names its own way.
+  iife('src/script-tag-full.ts', `${DIST}/consent-gate-full.min.js`, { mangleProperties: true }),
   iife('src/script-tag.ts', `${DIST}/consent-gate.min.js`, { mangleProperties: true, plugins: [bundleIntegrity()] }),
   {
     // dist/cli.js: the `consent-gate` command (Node). It bundles the catalogue modules it shares

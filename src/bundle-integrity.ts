@@ -5,3 +5,4 @@
  */
 export const UI_INTEGRITY: string = '';
 export const DEBUG_INTEGRITY: string = '';
+export const FULL_INTEGRITY: string = '';

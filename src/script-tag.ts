@@ -1,18 +1,35 @@
 /**
  * The script-tag build (`consent-gate.min.js`): runs the gate synchronously from the page's
- * `<head>` with the catalogue named by its own `data-catalogue` attribute, and loads the UI
- * bundle (`consent-gate-ui.min.js`, beside this file) only when something must be shown.
+ * `<head>` with the catalogue named by its own `data-catalogue` attribute. It fetches the rest
+ * of the library from beside itself only when needed:
+ *  - `consent-gate-full.min.js` (validator, presets' texts, decisions, receipts): on a page whose
+ *    catalogue text this browser has not validated before, before any UI and before the first
+ *    decision. A returning visitor whose stored choice carries the fingerprint of this very
+ *    catalogue text (`catalogueFingerprint`) gets the gate without it: the text passed this
+ *    version's validator when the choice was stored, so it is expanded without checks.
+ *  - `consent-gate-ui.min.js` (the elements): only when something must be shown.
  *
  *   <script src="/assets/consent-gate.min.js" data-catalogue="#cookie-catalogue"></script>
  *   <script src="/assets/consent-gate.min.js" data-catalogue="/cookies.json"></script>
  */
-import { DEBUG_INTEGRITY, UI_INTEGRITY } from './bundle-integrity.js';
+import { DEBUG_INTEGRITY, FULL_INTEGRITY, UI_INTEGRITY } from './bundle-integrity.js';
+import { GATE_PRESETS } from './catalogue/preset-cookies.js';
+import { expand } from './catalogue/resolve.js';
+import type { Catalogue } from './catalogue/types.js';
+import { ConsentState } from './consent/controller.js';
+import { catalogueFingerprint } from './consent/record.js';
+import { pushConsentModeDefault } from './gate/consent-mode.js';
 import { reserveEmbedSpace } from './gate/embed-space.js';
-import { consent, startConsentGate, type StartOptions } from './start.js';
+import { DEBUG_PARAMETER, runConsentGate, type StartOptions } from './run.js';
+import type { FullBundle } from './script-tag-full.js';
+import { VERSION } from './version.js';
+
+/** The page's consent state and actions. */
+const consent = new ConsentState();
 
 declare global {
   interface Window {
-    consentGate: typeof consent;
+    consentGate: ConsentState;
   }
 }
 
@@ -40,16 +57,16 @@ function loadSibling(file: string, integrity: string): Promise<void> {
   });
 }
 
-let uiLoading: Promise<void> | undefined;
-const loadUI = () => (uiLoading ??= loadSibling('consent-gate-ui.min.js', UI_INTEGRITY));
+/** The bundles an IIFE hands over under a shared key. */
+const handedOver = <T>(key: string) => (globalThis as Record<symbol, T>)[Symbol.for(key)];
 
 // The debug bundle (src/debug-tag.ts) leaves its module under this key: an IIFE cannot export.
 const loadDebug = () =>
-  loadSibling('consent-gate-debug.min.js', DEBUG_INTEGRITY).then(
-    () => (globalThis as Record<symbol, typeof import('./gate/debug.js')>)[Symbol.for('consent-gate.debug')],
+  loadSibling('consent-gate-debug.min.js', DEBUG_INTEGRITY).then(() =>
+    handedOver<typeof import('./gate/debug.js')>('consent-gate.debug'),
   );
 
-async function readCatalogue(source: string): Promise<unknown> {
+async function readCatalogue(source: string): Promise<string> {
   // "#id" or "[attr]" names an inline <script type="application/json">; anything else is a URL.
   if (/^[#[]/.test(source)) {
     let element = document.querySelector(source);
@@ -65,6 +82,53 @@ async function readCatalogue(source: string): Promise<unknown> {
   return response.text();
 }
 
+/**
+ * Runs the gate with the catalogue's text. The short path (no validator, no texts) is taken only
+ * when all of this holds: the text expands, a usable stored choice carries its fingerprint, that
+ * choice answers every category (so no banner) and did not come from Global Privacy Control, and
+ * no debugging was asked for. Anything else waits for the full bundle to validate first: nothing
+ * non-essential runs on an unvalidated catalogue.
+ */
+function begin(text: string): void {
+  const fingerprint = catalogueFingerprint(text, VERSION);
+  let full: Promise<boolean> | undefined;
+  let ui: Promise<unknown> | undefined;
+  /** Validates and puts the full catalogue and the decisions in force (once). */
+  const upgrade = () =>
+    (full ??= loadSibling('consent-gate-full.min.js', FULL_INTEGRITY).then(
+      () => handedOver<FullBundle>('consent-gate.full').upgrade(consent, text, fingerprint),
+      () => false,
+    ));
+  const debug = self?.hasAttribute('data-debug') || DEBUG_PARAMETER.test(location.search);
+  const options: StartOptions = {
+    loadUI: () => (ui ??= upgrade().then((ok): unknown => ok && loadSibling('consent-gate-ui.min.js', UI_INTEGRITY))),
+    loadDebug,
+    debug,
+  };
+  consent.loadDecisions = () => upgrade().then((ok) => (ok ? consent.decisions : undefined));
+
+  let lite: Catalogue | undefined;
+  try {
+    lite = expand(JSON.parse(text), GATE_PRESETS);
+    const probe = new ConsentState();
+    probe.configure(lite);
+    const stored = probe.record;
+    if (!debug && stored?.fingerprint === fingerprint && stored.method !== 'gpc' && !probe.awaitingChoice) {
+      consent.configure(lite);
+      consent.fingerprint = fingerprint;
+      runConsentGate(consent, options);
+      return;
+    }
+  } catch {
+    // Not the catalogue this browser validated: the validator will say what is wrong with it.
+    lite = undefined;
+  }
+  // The default goes into the dataLayer now, before any later tag, while the validator loads.
+  const settings = lite?.consentMode;
+  if (settings) pushConsentModeDefault(settings);
+  upgrade().then((ok) => ok && runConsentGate(consent, options, Boolean(settings)));
+}
+
 function start(): void {
   // Embeds get their space as they are parsed, even while a catalogue URL is still being fetched.
   reserveEmbedSpace();
@@ -73,15 +137,14 @@ function start(): void {
     console.error('consent-gate: the script tag needs data-catalogue="#inline-json-id" or data-catalogue="/cookies.json"; nothing non-essential will run.');
     return;
   }
-  const options: StartOptions = { loadUI, loadDebug, debug: self?.hasAttribute('data-debug') };
   // An inline catalogue already parsed is read synchronously, so the gate acts before later tags.
   const inline = /^[#[]/.test(source) ? document.querySelector(source) : null;
   if (inline) {
-    startConsentGate(inline.textContent ?? '', options);
+    begin(inline.textContent ?? '');
     return;
   }
   readCatalogue(source).then(
-    (catalogue) => startConsentGate(catalogue, options),
+    (text) => begin(text),
     (error: Error) => console.error(`consent-gate: could not read the cookie catalogue (${error.message}); nothing non-essential will run.`),
   );
 }

@@ -1,45 +1,17 @@
 /**
- * Starting consent-gate on a page: validate the catalogue, read the stored choice, run the gate,
- * and show the UI when something must be shown. Shared by the script-tag entry and the npm entry.
+ * Starting consent-gate from the npm package: validate the catalogue, read the stored choice, run
+ * the gate (`run.ts`) and show the UI when something must be shown. The script tag has its own
+ * start (`script-tag.ts`), which can skip validation for a returning visitor.
  */
-import { formatProblems, parseCatalogue } from './catalogue/validate.js';
-import { CONTROLLER_KEY, ConsentController } from './consent/controller.js';
+import { validCatalogue } from './catalogue/validate.js';
+import { ConsentController } from './consent/controller.js';
 import { startReceipts } from './consent/receipts.js';
-import { startTabSync } from './consent/sync.js';
-import { startConsentMode } from './gate/consent-mode.js';
-import type { GateTrace, GateTraceEvent, startDebug } from './gate/debug.js';
-import { reserveEmbedSpace } from './gate/embed-space.js';
-import { startGate, type GateOptions } from './gate/gate.js';
-import { whenUIElementsAppear } from './gate/ui-elements.js';
+import { runConsentGate, type StartOptions } from './run.js';
+
+export type { StartOptions } from './run.js';
 
 /** The page's consent state and actions (`window.consentGate` for script-tag users). */
 export const consent = new ConsentController();
-
-export interface StartOptions extends GateOptions {
-  /** Makes the UI elements available (the script-tag build loads its UI bundle here). */
-  loadUI?: () => Promise<unknown>;
-  /**
-   * Logs decisions, gated elements, cookie sweeps and undeclared cookies to the console, as
-   * `?consent-debug` in the page's URL does.
-   */
-  debug?: boolean;
-  /** Fetches the debug aid (kept out of the gate bundle); set by the entries. */
-  loadDebug?: () => Promise<{ startDebug: typeof startDebug }>;
-}
-
-const DEBUG_PARAMETER = /[?&]consent-debug(?:[=&]|$)/;
-
-const OPEN_SELECTOR = '[data-consent-open]';
-/** The same name as READY_EVENT in src/ui/running-controller.ts. */
-const READY_EVENT = 'consent-ready';
-
-/** Once the page is parsed: then whether it holds a cookies page's settings is known. */
-function whenParsed(): Promise<HTMLElement> {
-  if (document.body && document.readyState !== 'loading') return Promise.resolve(document.body);
-  return new Promise((resolve) =>
-    document.addEventListener('DOMContentLoaded', () => resolve(document.body), { once: true }),
-  );
-}
 
 /**
  * Starts the gate with a catalogue (an object or JSON text). Returns false, after a console
@@ -50,71 +22,10 @@ export function startConsentGate(catalogueInput: unknown, options: StartOptions 
     console.error('consent-gate: already started on this page; the second catalogue was ignored.');
     return false;
   }
-  const result = parseCatalogue(catalogueInput);
-  if (!result.ok) {
-    console.error(
-      `consent-gate: the cookie catalogue is invalid, so nothing non-essential will run:\n${formatProblems(result.problems)}`,
-    );
-    return false;
-  }
-  consent.configure(result.catalogue);
-  (globalThis as { [CONTROLLER_KEY]?: ConsentController })[CONTROLLER_KEY] = consent;
-  // Elements already on the page (an npm site defines them on import, before this runs) found no
-  // controller when they connected: tell them it is running (see src/ui/running-controller.ts).
-  document.dispatchEvent(new Event(READY_EVENT));
-  // Consent Mode's default (and a stored choice's update) goes into the dataLayer before any gated
-  // tag can run; receipts and tab sync listen before Global Privacy Control makes its decision;
-  // the gate starts last, from the choice in force.
-  startConsentMode(consent);
+  const catalogue = validCatalogue(catalogueInput);
+  if (!catalogue) return false;
+  consent.configure(catalogue);
   startReceipts(consent);
-  startTabSync(consent);
-  consent.applyGlobalPrivacyControl();
-  let trace = options.trace;
-  if ((options.debug || DEBUG_PARAMETER.test(location.search)) && options.loadDebug) {
-    // Whatever the gate does before the debug aid arrives is replayed to it.
-    const earlier: GateTraceEvent[] = [];
-    let sink: GateTrace = (...event) => earlier.push(event);
-    trace = (...event) => sink(...event);
-    options.loadDebug().then(
-      (debug) => (sink = debug.startDebug(consent, earlier)),
-      (error) => console.error('consent-gate: could not load the debug aid.', error),
-    );
-  }
-  startGate(consent, { ...options, trace });
-
-  reserveEmbedSpace(result.catalogue);
-  let ui: Promise<unknown> | undefined;
-  const loadUI = () => (ui ??= Promise.resolve(options.loadUI?.()));
-  consent.showUI = (view) => {
-    whenParsed()
-      .then((body) => {
-        // A site may place <consent-banner> itself (e.g. right after <body>); otherwise it goes
-        // first in <body> so it comes first in the tab order. The cookies page asks the question
-        // with its own <consent-preferences>: no banner there (unless asked for the dialog).
-        const cookiesPage = view === 'banner' && document.querySelector('consent-preferences');
-        if (!document.querySelector('consent-banner') && !cookiesPage) body.prepend(document.createElement('consent-banner'));
-        return loadUI();
-      })
-      .then(() => {
-        if (view === 'preferences') document.dispatchEvent(new Event('consent-open'));
-      });
-  };
-  // Embeds, cookie tables and the cookies page's settings are drawn by the UI too.
-  whenUIElementsAppear(loadUI);
-
-  // Delegated, so links added to the page later work too.
-  document.addEventListener('click', (event) => {
-    const opener = (event.target as Element | null)?.closest?.(OPEN_SELECTOR);
-    // Modified clicks (new tab/window) keep the link's own behaviour.
-    if (!opener || (event as MouseEvent).ctrlKey || (event as MouseEvent).metaKey || (event as MouseEvent).shiftKey) return;
-    event.preventDefault();
-    consent.open();
-  });
-
-  if (consent.awaitingChoice) consent.showUI('banner');
-  // A reset (here or in another tab) asks again.
-  consent.subscribe(({ method }) => {
-    if (method === 'reset' && consent.awaitingChoice) consent.showUI?.('banner');
-  });
+  runConsentGate(consent, options);
   return true;
 }

@@ -3,6 +3,7 @@
  * hosts and privacy links their providers publish. A catalogue names a preset and overrides only
  * what differs (see `parseCatalogue`). Purposes are written for parents, GOV.UK style.
  */
+import { GA_COOKIES, LEGACY_GA_COOKIES, PRESET_COOKIES } from './preset-cookies.js';
 import type { CookieDeclaration, PresetName, Service } from './types.js';
 
 /**
@@ -21,10 +22,16 @@ type Row = [name: string, expires: string, purpose: string];
 const rows = (party: 'first' | 'third', list: Row[]): CookieDeclaration[] =>
   list.map(([name, expires, purpose]) => ({ name, purpose, expires, party }));
 
-// Legacy ga.js cookies: privacy notices still list them, some as `_utma` with one underscore, so
-// deletion matches that spelling too.
-const legacyGa = (list: Row[]): CookieDeclaration[] =>
-  rows('first', list).map((c) => ({ ...c, match: [c.name.slice(1)] }));
+/**
+ * A preset's first-party cookies (`preset-cookies.ts`) with their expiry and purpose, given as
+ * rows by name. (Rows, not an object keyed by name: the gate bundles mangle `_`-prefixed keys.)
+ */
+type GaName = (typeof GA_COOKIES)[number] | (typeof LEGACY_GA_COOKIES)[number];
+const described = <Name extends string>(preset: PresetName, list: [name: Name, expires: string, purpose: string][]): CookieDeclaration[] =>
+  PRESET_COOKIES[preset].map((c) => {
+    const [, expires, purpose] = list.find(([name]) => name === c.name)!;
+    return { ...c, purpose, expires };
+  });
 
 // One cookie per line, so the data reads as the table it is.
 // prettier-ignore
@@ -41,25 +48,22 @@ export const PRESETS: Record<PresetName, PresetService> = {
       'ssl.google-analytics.com',
       'analytics.google.com',
     ],
-    cookies: [
-      ...rows('first', [
-        ['_ga', '2 years', 'Checks if you’ve visited the site before. This helps us count how many people visit.'],
-        // Shown as `_ga_<measurement id>` once the catalogue gives `measurementId`.
-        ['_ga_*', '2 years', 'Keeps track of your visit, so we can count visits and pages viewed.'],
-        ['_gid', '24 hours', 'Checks if you’ve visited the site today. This helps us count how many people visit.'],
-        ['_gat*', '1 minute', GA_THROTTLE],
-      ]),
-      ...legacyGa([
-        ['__utma', '2 years', 'Counts how many people visit the site and when you first and last visited.'],
-        ['__utmb', '30 minutes', 'Records when your visit starts, to work out how long you stay.'],
-        ['__utmc', 'session', 'Records when your visit ends, to work out how long you stay.'],
-        ['__utmz', '6 months', 'Records how you reached the site, such as a search engine or a link.'],
-        ['__utmv', '2 years', 'Records groups of visitors the site has chosen to report on.'],
-        ['__utmt', '10 minutes', GA_THROTTLE],
-        ['__utmx', '18 months', 'Records which version of a page you saw when we test changes.'],
-        ['__utmxx', '18 months', 'Records when a test of page changes you saw comes to an end.'],
-      ]),
-    ],
+    // prettier-ignore
+    cookies: described<GaName>('google-analytics', [
+      ['_ga', '2 years', 'Checks if you’ve visited the site before. This helps us count how many people visit.'],
+      // Shown as `_ga_<measurement id>` once the catalogue gives `measurementId`.
+      ['_ga_*', '2 years', 'Keeps track of your visit, so we can count visits and pages viewed.'],
+      ['_gid', '24 hours', 'Checks if you’ve visited the site today. This helps us count how many people visit.'],
+      ['_gat*', '1 minute', GA_THROTTLE],
+      ['__utma', '2 years', 'Counts how many people visit the site and when you first and last visited.'],
+      ['__utmb', '30 minutes', 'Records when your visit starts, to work out how long you stay.'],
+      ['__utmc', 'session', 'Records when your visit ends, to work out how long you stay.'],
+      ['__utmz', '6 months', 'Records how you reached the site, such as a search engine or a link.'],
+      ['__utmv', '2 years', 'Records groups of visitors the site has chosen to report on.'],
+      ['__utmt', '10 minutes', GA_THROTTLE],
+      ['__utmx', '18 months', 'Records which version of a page you saw when we test changes.'],
+      ['__utmxx', '18 months', 'Records when a test of page changes you saw comes to an end.'],
+    ]),
   },
   youtube: {
     title: 'YouTube',
@@ -92,8 +96,7 @@ export const PRESETS: Record<PresetName, PresetService> = {
     description: 'Shows our Facebook page in our pages. Meta sets its own cookies when the feed loads.',
     hosts: ['www.facebook.com', 'connect.facebook.net', 'static.xx.fbcdn.net', 'scontent.xx.fbcdn.net'],
     cookies: [
-      // Set on this site by the Meta Pixel script, so the site can (and does) delete it.
-      ...rows('first', [['_fbp', '3 months', 'Tells your browser apart so Meta can measure and show adverts.']]),
+      ...described('facebook', [['_fbp', '3 months', 'Tells your browser apart so Meta can measure and show adverts.']]),
       ...rows('third', [
         ['fr', '3 months', 'Used by Meta to show adverts and measure how well they work.'],
         ['datr', '2 years', 'Identifies your browser to keep Facebook secure and stop fraud.'],
@@ -142,7 +145,7 @@ export const PRESETS: Record<PresetName, PresetService> = {
     title: 'Site search statistics',
     description: 'Counts what people search for on this site, so we can improve it.',
     hosts: [],
-    cookies: rows('first', [
+    cookies: described('site-search', [
       ['search_stats_id', 'session', 'Counts how often words are searched for and which searches find nothing.'],
     ]),
   },

@@ -5,20 +5,12 @@
  * small combinators rather than code per field. `catalogue.schema.json` mirrors these rules.
  */
 import { PRESETS } from './presets.js';
+import { AD_KEYS, consentModeMap as mapWith, expand, has, isObj, own, serviceInput as inputWith, type Obj } from './resolve.js';
 import { STATISTICAL_EXCEPTION } from './types.js';
-import type {
-  Catalogue,
-  CatalogueProblem,
-  Category,
-  ConsentModeKey,
-  ParseResult,
-  PresetName,
-  ResolvedConsentMode,
-  Service,
-} from './types.js';
+import type { Catalogue, CatalogueProblem, ConsentModeKey, ParseResult, PresetName } from './types.js';
 
-// Input is walked untyped: every read is guarded by `isObj`/`own`, or follows validation.
-type Obj = Record<string, any>;
+const serviceInput = (services: unknown, name: string) => inputWith(services, name, PRESETS);
+const consentModeMap = (input: Obj) => mapWith(input, PRESETS);
 type Problems = CatalogueProblem[];
 type Check = (value: unknown, path: string, out: Problems) => void;
 
@@ -45,26 +37,14 @@ const NEEDS_CONSENT: readonly string[] = ['google-analytics', 'youtube', 'facebo
 const OWN_PURPOSES: readonly string[] = ['youtube', 'facebook', 'twitter'];
 // A path on this site only: receipts must never be sent to another site, whatever is pasted.
 const SITE_PATH = /^\/(?![/\\])[^\s\\]*$/;
-const AD_KEYS: readonly ConsentModeKey[] = ['ad_storage', 'ad_user_data', 'ad_personalization'];
 const CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
   ...AD_KEYS,
   'analytics_storage',
   'functionality_storage',
   'personalization_storage',
 ];
-/** Consent Mode types the well-known category names grant when the catalogue does not say. */
-const CONSENT_MODE_DEFAULTS: Record<string, readonly ConsentModeKey[]> = {
-  analytics: ['analytics_storage'],
-  functional: ['functionality_storage', 'personalization_storage'],
-  marketing: AD_KEYS,
-};
 const PRESET_NAMES = Object.keys(PRESETS);
 
-const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
-const isObj = (v: unknown): v is Obj => typeof v == 'object' && v !== null && !Array.isArray(v);
-/** An own property only: inherited ones (`constructor`, a hostile prototype) are never read. */
-const own = (o: unknown, key: string): unknown => (isObj(o) && has(o, key) ? o[key] : undefined);
-const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
 /** Quotes a value from the input for a message, cut short so hostile input stays readable. */
 const quote = (s: string) => JSON.stringify(s.length > 40 ? s.slice(0, 40) + '…' : s);
 
@@ -310,13 +290,6 @@ const catalogueShape = shape(
 
 // --- Rules across entries ----------------------------------------------------------------------
 
-/** The service input a category entry names: an entry of `services`, or a bare preset name. */
-const serviceInput = (services: unknown, name: string): Obj | undefined => {
-  const given = own(services, name);
-  if (given !== undefined) return isObj(given) ? given : {};
-  return has(PRESETS, name) ? { preset: name } : undefined;
-};
-
 /** The cookies a service will declare once its preset is expanded. */
 const cookiesOf = (input: Obj): unknown[] => {
   const name = own(input, 'preset') as string;
@@ -325,34 +298,6 @@ const cookiesOf = (input: Obj): unknown[] => {
     (typeof name == 'string' && has(PRESETS, name) ? PRESETS[name as PresetName].cookies : []);
   return Array.isArray(cookies) ? cookies : [];
 };
-
-/** The Consent Mode types each category grants: the catalogue's mapping, else the defaults. */
-function consentModeMap(input: Obj): Record<string, ConsentModeKey[]> {
-  const categories = own(input, 'categories') as Obj;
-  const given = own(own(input, 'consentMode'), 'categories');
-  const map: Record<string, ConsentModeKey[]> = {};
-  for (const name of Object.keys(categories)) {
-    const explicit = own(given, name);
-    if (Array.isArray(explicit)) {
-      map[name] = [...new Set(explicit as ConsentModeKey[])];
-      continue;
-    }
-    const keys = new Set(has(CONSENT_MODE_DEFAULTS, name) ? CONSENT_MODE_DEFAULTS[name] : []);
-    // GA gated on a category of another name still needs analytics_storage to count anything.
-    const entries = own(categories[name], 'services');
-    if (
-      Array.isArray(entries) &&
-      entries.some(
-        (e) =>
-          typeof e == 'string' &&
-          own(serviceInput(own(input, 'services'), e), 'preset') === 'google-analytics',
-      )
-    )
-      keys.add('analytics_storage');
-    map[name] = [...keys];
-  }
-  return map;
-}
 
 function checkReferences(input: Obj, out: Problems) {
   const categories = own(input, 'categories');
@@ -444,82 +389,6 @@ function checkStatisticalException(entry: string, svc: Obj, path: string, out: P
     );
 }
 
-// --- Expansion ---------------------------------------------------------------------------------
-
-/** Fields present in `o` among `keys`, deep-copied so the catalogue shares nothing with input. */
-const pick = (o: Obj, keys: string[]): Obj =>
-  clone(Object.fromEntries(keys.filter((k) => has(o, k)).map((k) => [k, o[k]])));
-
-/** Preset fields, overridden field by field by the site's (a site's `cookies` replaces the list). */
-function resolveService(name: string, category: string, input: Obj, catalogue: Obj): Service {
-  const presetName = String(own(input, 'preset')) as PresetName;
-  const base = has(PRESETS, presetName) ? PRESETS[presetName] : undefined;
-  const service = clone({ hosts: [], cookies: [], ...base, ...input, name, category }) as Service;
-  if (!service.provider) {
-    // A first-party preset (site search): the site runs it, under its own privacy notice.
-    service.provider = catalogue.site;
-    const policyUrl = own(catalogue, 'policyUrl') as string | undefined;
-    if (!service.privacyUrl && policyUrl) service.privacyUrl = policyUrl;
-  }
-  const id = service.measurementId;
-  // GA4 names its session cookie after the measurement id (`_ga_ABC123`); the table shows the real
-  // name, and deletion still matches every `_ga_*` in case the id changed.
-  if (id)
-    for (const c of service.cookies)
-      if (c.name == '_ga_*')
-        [c.name, c.match] = ['_ga_' + id.slice(2), [...(c.match ?? []), '_ga_*']];
-  return service;
-}
-
-/** Builds the resolved catalogue from a valid input, reading own properties only, as checked. */
-function expand(input: Obj): Catalogue {
-  const services: Record<string, Service> = {};
-  const categories = Object.keys(input.categories).map((name): Category => {
-    const cat: Obj = input.categories[name];
-    return {
-      name,
-      required: own(cat, 'required') === true,
-      ...pick(cat, ['basis', 'title', 'description']),
-      services: ((own(cat, 'services') ?? []) as string[]).map(
-        (s) =>
-          (services[s] = resolveService(s, name, serviceInput(own(input, 'services'), s)!, input)),
-      ),
-    };
-  });
-  const consentMode = resolveConsentMode(input, services);
-  return {
-    site: input.site,
-    revision: input.revision,
-    ...pick(input, ['policyUrl', 'cookiesPageUrl']),
-    categories,
-    services,
-    texts: clone(own(input, 'texts') as Catalogue['texts']) ?? {},
-    cookie: { name: 'cookie_preferences', days: 365, ...clone(own(input, 'cookie') as object) },
-    ...pick(input, ['receipts', 'gpc']),
-    ...(consentMode ? { consentMode } : {}),
-  };
-}
-
-/** Consent Mode after defaults, or undefined when off (default: on with Google Analytics). */
-function resolveConsentMode(input: Obj, services: Record<string, Service>): ResolvedConsentMode | undefined {
-  const given = own(input, 'consentMode');
-  const on =
-    given === undefined
-      ? Object.values(services).some((s) => s.preset == 'google-analytics')
-      : given !== false;
-  if (!on) return undefined;
-  const map = consentModeMap(input);
-  const categories: Record<string, ConsentModeKey[]> = {};
-  for (const name of Object.keys(map))
-    if (own(input.categories[name], 'required') !== true || map[name].length) categories[name] = map[name];
-  return {
-    categories,
-    waitForUpdate: (own(given, 'waitForUpdate') as number | undefined) ?? 500,
-    adsDataRedaction: own(given, 'adsDataRedaction') === true,
-    urlPassthrough: own(given, 'urlPassthrough') === true,
-  };
-}
-
 /**
  * Validates a catalogue (an object, or its JSON text) and expands its presets. On failure,
  * `problems` lists every problem found, each with a JSON path such as
@@ -544,7 +413,7 @@ export function parseCatalogue(input: unknown): ParseResult {
     checkReferences(input, out);
     return out.length
       ? { ok: false, problems: out }
-      : { ok: true, catalogue: expand(input), problems: [] };
+      : { ok: true, catalogue: expand(input, PRESETS), problems: [] };
   } catch {
     // Only a hostile object (a throwing getter or Proxy) gets here; JSON text cannot.
     fail(out, '$', 'could not be read');
@@ -555,3 +424,13 @@ export function parseCatalogue(input: unknown): ParseResult {
 /** One `path: message` line per problem, for the console. */
 export const formatProblems = (problems: readonly CatalogueProblem[]): string =>
   problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+
+/** The resolved catalogue, or undefined after a console error naming every problem. */
+export function validCatalogue(input: unknown): Catalogue | undefined {
+  const result = parseCatalogue(input);
+  if (result.ok) return result.catalogue;
+  console.error(
+    `consent-gate: the cookie catalogue is invalid, so nothing non-essential will run:\n${formatProblems(result.problems)}`,
+  );
+  return undefined;
+}

@@ -2,12 +2,18 @@
  * The consent controller: the one place that holds the visitor's choice for this page and
  * changes it. Elements render it and call its methods; the gate (`src/gate/`) subscribes to it.
  * It never renders anything and never imports Lit.
+ *
+ * Two halves: `ConsentState` reads the choice and answers `allows()` (every page view needs it);
+ * the decisions that change it live in `decisions.ts`. `ConsentController` has both built in
+ * (the npm package); the script tag's first file runs a `ConsentState` and fetches the decisions
+ * with the rest of the library when the visitor, the UI or the page first makes one.
  */
 import { STATISTICAL_EXCEPTION, type Catalogue, type Category, type Service } from '../catalogue/types.js';
-import { ConsentBeforeChangeEvent, ConsentChangeEvent } from './events.js';
+import { decisions, type Decisions } from './decisions.js';
+import { ConsentChangeEvent } from './events.js';
 import { globalPrivacyControl } from './gpc.js';
 import type { ConsentMethod, ConsentRecord } from './record.js';
-import { ConsentStore } from './store.js';
+import { clearRecord, readRecord } from './store.js';
 
 /** What a listener is told after every decision. */
 export interface ConsentChange {
@@ -24,24 +30,22 @@ export interface ConsentChange {
 export type ConsentListener = (change: ConsentChange) => void;
 
 
-/** Version-4 UUID: `crypto.randomUUID` exists only in secure contexts; school sites may be http. */
-function randomId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-export class ConsentController {
+export class ConsentState {
   private _catalogue?: Catalogue;
-  private _store?: ConsentStore;
   private _record?: ConsentRecord;
   private _listeners = new Set<ConsentListener>();
   private _unknownLogged = new Set<string>();
   /** Set by the host (script tag or npm entry): shows the UI; `view` says what was asked for. */
   showUI?: (view: 'banner' | 'preferences') => void;
+  /** The decision-making half, once present (built in, or fetched through `loadDecisions`). */
+  decisions?: Decisions;
+  /** Fetches `decisions` on first use (the script tag sets it). */
+  loadDecisions?: () => Promise<Decisions | undefined>;
+  /**
+   * Fingerprint of the catalogue text in force (`catalogueFingerprint`), stored with each
+   * decision; set by the script tag, which reads the catalogue as text.
+   */
+  fingerprint?: string;
 
   /** The validated catalogue, once `configure` succeeded. */
   get catalogue(): Catalogue | undefined {
@@ -56,17 +60,16 @@ export class ConsentController {
   /** Loads the catalogue and reads the stored choice. */
   configure(catalogue: Catalogue): void {
     this._catalogue = catalogue;
-    this._store = new ConsentStore(catalogue);
-    this._record = this._store.read();
+    this._record = readRecord(catalogue);
   }
 
   /** Re-reads the consent cookie (another tab may have changed it); notifies when it differs. */
   refresh(): void {
-    if (!this._store) return;
+    if (!this._catalogue) return;
     const before = this._record;
-    const after = this._store.read();
+    const after = readRecord(this._catalogue);
     if (JSON.stringify(before) === JSON.stringify(after)) return;
-    this._commit(after, after?.method ?? 'reset', false, true);
+    this.commit(after, after?.method ?? 'reset', false, true);
   }
 
   /** True when the browser sends Global Privacy Control (`navigator.globalPrivacyControl`). */
@@ -94,10 +97,8 @@ export class ConsentController {
    */
   applyGlobalPrivacyControl(): Promise<boolean> {
     const record = this._record;
-    const unanswered = this.optionalCategories.filter((c) => !record || !(c in record.categories));
-    if (!this.gpc || !unanswered.length) return Promise.resolve(false);
-    const categories = { ...this._answers(), ...Object.fromEntries(unanswered.map((c) => [c, false])) };
-    return this._decide(categories, { ...record?.services }, 'gpc');
+    if (!this.gpc || this.optionalCategories.every((c) => record && c in record.categories)) return Promise.resolve(false);
+    return this._decide((d) => d.applyGlobalPrivacyControl(this));
   }
 
   subscribe(listener: ConsentListener): () => void {
@@ -120,7 +121,7 @@ export class ConsentController {
   }
 
   /** The current record's answers, for the categories the catalogue still declares. */
-  private _answers(): Record<string, boolean> {
+  answers(): Record<string, boolean> {
     const answered = this._record?.categories ?? {};
     return Object.fromEntries(this.optionalCategories.filter((c) => c in answered).map((c) => [c, answered[c]]));
   }
@@ -146,12 +147,14 @@ export class ConsentController {
     return grants;
   }
 
-  private _changed(before: ConsentRecord | undefined, after: ConsentRecord | undefined): string[] {
+  /** Categories and services whose grant differs between two records. */
+  changes(before: ConsentRecord | undefined, after: ConsentRecord | undefined): string[] {
     const was = this._grantMap(before);
     return [...this._grantMap(after)].filter(([name, granted]) => was.get(name) !== granted).map(([name]) => name);
   }
 
-  private _service(name: string): Service | undefined {
+  /** The catalogue's service of that name (own entries only). */
+  service(name: string): Service | undefined {
     const services = this._catalogue?.services;
     return services && Object.prototype.hasOwnProperty.call(services, name) ? services[name] : undefined;
   }
@@ -164,7 +167,7 @@ export class ConsentController {
     const catalogue = this._catalogue;
     if (!catalogue) return false;
     const category = catalogue.categories.find((c) => c.name === name);
-    const service = category ? undefined : this._service(name);
+    const service = category ? undefined : this.service(name);
     if (!category && !service) {
       if (!this._unknownLogged.has(name)) {
         this._unknownLogged.add(name);
@@ -198,20 +201,15 @@ export class ConsentController {
    * Grants every consent category. A statistical-exception category the visitor objected to stays
    * off: only turning it back on (`update({ [name]: true })`) lifts an objection.
    * Like every decision, resolves to whether it was applied (see `consent-before-change`); when no
-   * listener defers it, it is applied before this returns.
+   * listener defers it and the decisions are loaded, it is applied before this returns.
    */
   acceptAll(method: ConsentMethod = 'api'): Promise<boolean> {
-    const exceptions = this.exceptionCategories;
-    return this._decide(
-      Object.fromEntries(this.optionalCategories.map((c) => [c, exceptions.includes(c) ? this.allows(c) : true])),
-      {},
-      method,
-    );
+    return this._decide((d) => d.acceptAll(this, method));
   }
 
   /** Refuses every optional category; a refusal is also an objection to exception categories. */
   rejectAll(method: ConsentMethod = 'api'): Promise<boolean> {
-    return this._decide(Object.fromEntries(this.optionalCategories.map((c) => [c, false])), {}, method);
+    return this._decide((d) => d.rejectAll(this, method));
   }
 
   /**
@@ -222,33 +220,21 @@ export class ConsentController {
    * reported and ignored (nothing is granted); with no known name nothing is decided.
    */
   update(choices: Record<string, boolean>, method: ConsentMethod = 'api'): Promise<boolean> {
-    const catalogue = this._catalogue;
-    if (!catalogue) return Promise.resolve(false);
-    const optional = this.optionalCategories;
-    const categories = this._answers();
-    const services: Record<string, boolean> = { ...this._record?.services };
-    let known = 0;
-    for (const [name, granted] of Object.entries(choices)) {
-      if (optional.includes(name)) {
-        categories[name] = granted === true;
-        for (const s of catalogue.categories.find((c) => c.name === name)!.services) {
-          if (!(s.name in choices)) delete services[s.name];
-        }
-        known++;
-      } else if (this._service(name) && optional.includes(this._service(name)!.category)) {
-        services[name] = granted === true;
-        known++;
-      } else {
-        console.error(`consent-gate: update() ignored "${name}": not an optional category or service in the catalogue.`);
-      }
-    }
-    return known ? this._decide(categories, services, method) : Promise.resolve(false);
+    return this._decide((d) => d.update(this, choices, method));
+  }
+
+  /** Runs a decision with the decision-making half, fetching it first when it is not here yet. */
+  private _decide(run: (decisions: Decisions) => Promise<boolean>): Promise<boolean> {
+    if (!this._catalogue) return Promise.resolve(false);
+    if (this.decisions) return run(this.decisions);
+    const load = this.loadDecisions?.() ?? Promise.resolve(undefined);
+    return load.then((loaded) => (loaded ? run(loaded) : false), () => false);
   }
 
   /** Forgets the choice (deletes the consent cookie); the visitor is asked again. */
   reset(): void {
-    this._store?.clear();
-    this._commit(undefined, 'reset', true, false);
+    if (this._catalogue) clearRecord(this._catalogue);
+    this.commit(undefined, 'reset', true, false);
   }
 
   /** Shows the consent choices again (the preferences, or the banner where there are none). */
@@ -257,48 +243,16 @@ export class ConsentController {
   }
 
   /**
-   * Proposes a decision to the page (`consent-before-change`: a listener may veto or defer it),
-   * then stores it and tells everyone. Resolves to whether it was applied.
+   * Puts a record in force and tells every listener (and the page, with `consent-change`).
+   * Only the decisions (`decisions.ts`), `refresh` and `reset` call it: it stores nothing.
    */
-  private _decide(
-    categories: Record<string, boolean>,
-    services: Record<string, boolean>,
-    method: ConsentMethod,
-  ): Promise<boolean> {
-    const store = this._store;
-    if (!this._catalogue || !store) return Promise.resolve(false);
-    const previous = this._record;
-    const record: ConsentRecord = {
-      version: 1,
-      id: previous?.id ?? randomId(),
-      timestamp: new Date().toISOString(),
-      revision: this._catalogue.revision,
-      method,
-      categories,
-      services,
-    };
-    const event = new ConsentBeforeChangeEvent(record, previous, this._changed(previous, record), method);
-    document.dispatchEvent(event);
-    if (event.defaultPrevented) return Promise.resolve(false);
-    const apply = () => {
-      store.write(record);
-      this._commit(record, method, true, false);
-      return true;
-    };
-    if (!event.deferred.length) return Promise.resolve(apply());
-    return Promise.all(event.deferred).then(
-      (answers) => !answers.includes(false) && apply(),
-      () => false,
-    );
-  }
-
-  private _commit(
+  commit(
     record: ConsentRecord | undefined,
     method: ConsentMethod | 'reset',
     announce: boolean,
     remote: boolean,
   ): void {
-    const changed = this._changed(this._record, record);
+    const changed = this.changes(this._record, record);
     this._record = record;
     for (const listener of [...this._listeners]) {
       try {
@@ -312,6 +266,11 @@ export class ConsentController {
       document.dispatchEvent(event);
     }
   }
+}
+
+/** The consent state with its decisions built in: what the npm package runs. */
+export class ConsentController extends ConsentState {
+  override decisions?: Decisions = decisions;
 }
 
 /** The key under which the running controller is shared between separately loaded bundles. */

@@ -25,6 +25,12 @@ export interface ConsentRecord {
   readonly categories: Readonly<Record<string, boolean>>;
   /** Per-service exceptions inside a category (a parent may allow YouTube but not Facebook). */
   readonly services: Readonly<Record<string, boolean>>;
+  /**
+   * `catalogueFingerprint` of the catalogue text this browser validated when the choice was
+   * stored (script tag only). While the page's catalogue has the same fingerprint, the script tag
+   * skips validation (see `src/script-tag.ts`).
+   */
+  readonly fingerprint?: string;
 }
 
 /** Why a stored record was not used; logged once, never thrown. */
@@ -50,6 +56,21 @@ interface Wire {
   m: ConsentMethod;
   c: Record<string, 0 | 1>;
   s?: Record<string, 0 | 1>;
+  f?: string;
+}
+
+const FINGERPRINT = /^[0-9a-z]{1,16}$/;
+
+/**
+ * A short hash (32-bit FNV-1a, base 36) of a catalogue's text and the library version: equal
+ * fingerprints mean this exact text passed this version's validator before. Not a security
+ * measure: a visitor who edits it only skips checks of the site's own catalogue in their browser.
+ */
+export function catalogueFingerprint(text: string, version: string): string {
+  const input = version + '\n' + text;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < input.length; i++) hash = Math.imul(hash ^ input.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
 }
 
 const toBits = (choices: Readonly<Record<string, boolean>>) => {
@@ -68,6 +89,7 @@ export function encodeRecord(record: ConsentRecord): string {
     c: toBits(record.categories),
   };
   if (Object.keys(record.services).length) wire.s = toBits(record.services);
+  if (record.fingerprint) wire.f = record.fingerprint;
   return JSON.stringify(wire);
 }
 
@@ -117,7 +139,8 @@ export function decodeRecord(raw: string | undefined, context: DecodeContext): D
   if (!categories) return tampered('c is not a map of 0/1');
   const services = wire.s === undefined ? {} : decodeChoices(wire.s);
   if (!services) return tampered('s is not a map of 0/1');
-  const known = Object.keys(wire).filter((k) => !['v', 'id', 'ts', 'rev', 'm', 'c', 's'].includes(k));
+  if (wire.f !== undefined && (typeof wire.f !== 'string' || !FINGERPRINT.test(wire.f))) return tampered('f is not a fingerprint');
+  const known = Object.keys(wire).filter((k) => !['v', 'id', 'ts', 'rev', 'm', 'c', 's', 'f'].includes(k));
   if (known.length) return tampered(`unexpected field ${known[0]}`);
 
   const now = context.now ?? Date.now();
@@ -139,6 +162,7 @@ export function decodeRecord(raw: string | undefined, context: DecodeContext): D
       method: wire.m,
       categories,
       services,
+      ...(wire.f ? { fingerprint: wire.f } : {}),
     },
   };
 }

@@ -1,59 +1,80 @@
 /**
  * The consent cookie: the only place consent-gate writes its own cookie. Reads distrust what
  * they find (see `decodeRecord`); a bad or stale value means "no choice yet", logged once.
+ *
+ * Reading and clearing run on every page view (the script tag's first file), so they use
+ * `document.cookie` directly; writing, which happens only when the visitor decides, goes through
+ * js-cookie in the decision-making half (`decisions.ts`), which the script tag loads on demand.
+ * Values are written in js-cookie's encoding; `readConsentCookie` reverses it the same way.
  */
 import Cookies from 'js-cookie';
-import { decodeRecord, encodeRecord, type ConsentRecord, type DecodeContext } from './record.js';
 import type { Catalogue } from '../catalogue/types.js';
+import { decodeRecord, encodeRecord, type ConsentRecord } from './record.js';
 
-export class ConsentStore {
-  private _logged = false;
+let logged = false;
 
-  constructor(private readonly _catalogue: Catalogue) {}
-
-  private get _context(): DecodeContext {
-    const { revision, cookie, categories } = this._catalogue;
-    return {
-      revision,
-      days: cookie.days,
-      categories: categories.filter((c) => !c.required).map((c) => c.name),
-    };
-  }
-
-  /** The stored choice, or undefined when there is none that may be used. Never throws. */
-  read(): ConsentRecord | undefined {
-    let raw: string | undefined;
+/** The raw value of cookie `name`, decoded as js-cookie decodes it; undefined when absent. */
+export function readCookie(name: string): string | undefined {
+  for (const pair of document.cookie.split('; ')) {
+    const at = pair.indexOf('=');
+    if (at < 0) continue;
     try {
-      raw = Cookies.get(this._catalogue.cookie.name);
+      if (decodeURIComponent(pair.slice(0, at)) !== name) continue;
+      let value = pair.slice(at + 1);
+      if (value[0] === '"') value = value.slice(1, -1);
+      return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
     } catch {
-      raw = undefined;
+      // A name or value that is not valid percent-encoding is not ours.
     }
-    const result = decodeRecord(raw, this._context);
-    if (result.ok) return result.record;
-    if (result.reason !== 'missing' && !this._logged) {
-      this._logged = true;
-      console.warn(
-        `consent-gate: ignoring the stored choice in cookie "${this._catalogue.cookie.name}" (${result.reason}${
-          result.detail ? `: ${result.detail}` : ''
-        }); the visitor will be asked again.`,
-      );
-    }
-    return undefined;
   }
+  return undefined;
+}
 
-  write(record: ConsentRecord): void {
-    const { name, days, domain } = this._catalogue.cookie;
-    Cookies.set(name, encodeRecord(record), {
-      expires: days,
-      path: '/',
-      sameSite: 'Lax',
-      secure: location.protocol === 'https:',
-      ...(domain ? { domain } : {}),
-    });
-  }
+/** Expires a cookie on `path` (and `domain`, when given): how a cookie is deleted from script. */
+export function expireCookie(name: string, path: string, domain?: string): void {
+  document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${path}${domain ? `; domain=${domain}` : ''}`;
+}
 
-  clear(): void {
-    const { name, domain } = this._catalogue.cookie;
-    Cookies.remove(name, { path: '/', ...(domain ? { domain } : {}) });
+/** The stored choice, or undefined when there is none that may be used. Never throws. */
+export function readRecord(catalogue: Catalogue): ConsentRecord | undefined {
+  const { revision, cookie, categories } = catalogue;
+  let raw: string | undefined;
+  try {
+    raw = readCookie(cookie.name);
+  } catch {
+    raw = undefined;
   }
+  const result = decodeRecord(raw, {
+    revision,
+    days: cookie.days,
+    categories: categories.filter((c) => !c.required).map((c) => c.name),
+  });
+  if (result.ok) return result.record;
+  if (result.reason !== 'missing' && !logged) {
+    logged = true;
+    console.warn(
+      `consent-gate: ignoring the stored choice in cookie "${cookie.name}" (${result.reason}${
+        result.detail ? `: ${result.detail}` : ''
+      }); the visitor will be asked again.`,
+    );
+  }
+  return undefined;
+}
+
+/** Stores a choice; the cookie lives as long as the choice may be used. */
+export function writeRecord(catalogue: Catalogue, record: ConsentRecord): void {
+  const { name, days, domain } = catalogue.cookie;
+  Cookies.set(name, encodeRecord(record), {
+    expires: new Date(Date.parse(record.timestamp) + days * 86_400_000),
+    path: '/',
+    sameSite: 'Lax',
+    secure: location.protocol === 'https:',
+    ...(domain ? { domain } : {}),
+  });
+}
+
+/** Deletes the stored choice. */
+export function clearRecord(catalogue: Catalogue): void {
+  const { name, domain } = catalogue.cookie;
+  expireCookie(encodeURIComponent(name), '/', domain);
 }

@@ -5,7 +5,7 @@
  * when a choice is stored — followed by a `consent_update` event for Tag Manager triggers. On
  * withdrawal it also sets `window['ga-disable-<ID>'] = true` for each Google Analytics ID.
  */
-import type { ConsentModeKey } from '../catalogue/types.js';
+import type { ConsentModeKey, ResolvedConsentMode } from '../catalogue/types.js';
 import type { ConsentController } from '../consent/controller.js';
 
 type Globals = Window & { dataLayer?: unknown[] } & Record<string, unknown>;
@@ -21,13 +21,8 @@ const KEYS: readonly ConsentModeKey[] = [
 
 type ConsentState = Record<ConsentModeKey, 'granted' | 'denied'>;
 
-/**
- * Starts the bridge. Does nothing for Consent Mode when the catalogue has it off, but still sets
- * `ga-disable-<ID>` on withdrawal. Returns a function that stops listening.
- */
-export function startConsentMode(controller: ConsentController): () => void {
-  const catalogue = controller.catalogue!;
-  const settings = catalogue.consentMode;
+/** `gtag()` as Google's snippet defines it, on the page's dataLayer. */
+function gtagFunction(): [dataLayer: unknown[], gtag: (...args: unknown[]) => void] {
   const w = window as unknown as Globals;
   const dataLayer = (w.dataLayer = w.dataLayer || []);
   // gtag.js reads only `arguments` objects from the dataLayer and silently skips arrays, so this
@@ -36,6 +31,34 @@ export function startConsentMode(controller: ConsentController): () => void {
     // eslint-disable-next-line prefer-rest-params
     dataLayer.push(arguments);
   } as (...args: unknown[]) => void;
+  return [dataLayer, gtag];
+}
+
+/**
+ * Pushes Consent Mode's default (every storage type denied but `security_storage`). The script
+ * tag pushes it as soon as it runs, even while the catalogue is still being validated.
+ */
+export function pushConsentModeDefault(settings: ResolvedConsentMode): void {
+  const [, gtag] = gtagFunction();
+  gtag('consent', 'default', {
+    ...Object.fromEntries(KEYS.map((k) => [k, 'denied'])),
+    security_storage: 'granted',
+    wait_for_update: settings.waitForUpdate,
+  });
+  if (settings.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
+  if (settings.urlPassthrough) gtag('set', 'url_passthrough', true);
+}
+
+/**
+ * Starts the bridge (pushing the default first, unless `defaultPushed`). Does nothing for
+ * Consent Mode when the catalogue has it off, but still sets `ga-disable-<ID>` on withdrawal.
+ * Returns a function that stops listening.
+ */
+export function startConsentMode(controller: ConsentController, defaultPushed = false): () => void {
+  const catalogue = controller.catalogue!;
+  const settings = catalogue.consentMode;
+  const w = window as unknown as Globals;
+  const [dataLayer, gtag] = gtagFunction();
 
   /** A type is granted when every category mapped to it is allowed (and at least one is). */
   const state = (): ConsentState => {
@@ -65,13 +88,7 @@ export function startConsentMode(controller: ConsentController): () => void {
   };
 
   if (settings) {
-    gtag('consent', 'default', {
-      ...Object.fromEntries(KEYS.map((k) => [k, 'denied'])),
-      security_storage: 'granted',
-      wait_for_update: settings.waitForUpdate,
-    });
-    if (settings.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
-    if (settings.urlPassthrough) gtag('set', 'url_passthrough', true);
+    if (!defaultPushed) pushConsentModeDefault(settings);
     // A returning visitor (or a statistical exception running before a choice): the update goes
     // straight after the default, before gtag.js or any `config` can run.
     const now = state();

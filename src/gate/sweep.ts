@@ -5,24 +5,27 @@
  * from the host up to the registrable domain (never the public suffix: `.sch.uk`), on `/`, the
  * declared paths and the current path's ancestors.
  */
-import Cookies from 'js-cookie';
+import { expireCookie, readCookie } from '../consent/store.js';
 
 const PROBE = 'consent_gate_probe';
 
-/** Names of the cookies this page can see. */
-export function visibleCookieNames(): string[] {
+/** The cookies this page can see: [name as stored, name decoded]. */
+function visibleCookies(): [raw: string, name: string][] {
   return document.cookie
     .split(';')
     .map((pair) => pair.split('=')[0].trim())
     .filter(Boolean)
-    .map((name) => {
+    .map((raw) => {
       try {
-        return decodeURIComponent(name);
+        return [raw, decodeURIComponent(raw)];
       } catch {
-        return name;
+        return [raw, raw];
       }
     });
 }
+
+/** Names of the cookies this page can see. */
+export const visibleCookieNames = (): string[] => visibleCookies().map(([, name]) => name);
 
 let registrable: string | null | undefined;
 
@@ -39,9 +42,9 @@ export function registrableDomain(host = location.hostname): string | null {
     const labels = host.split('.');
     for (let i = labels.length - 2; i >= 0; i--) {
       const domain = labels.slice(i).join('.');
-      Cookies.set(PROBE, '1', { domain, path: '/', sameSite: 'Lax' });
-      const accepted = Cookies.get(PROBE) === '1';
-      Cookies.remove(PROBE, { domain, path: '/' });
+      document.cookie = `${PROBE}=1; path=/; domain=${domain}; SameSite=Lax`;
+      const accepted = readCookie(PROBE) === '1';
+      expireCookie(PROBE, '/', domain);
       if (accepted) {
         found = domain;
         break;
@@ -83,15 +86,15 @@ function cookieDomains(): string[] {
  * names it found (and tried to delete); HttpOnly cookies are invisible here and stay.
  */
 export function sweepCookies(matches: (name: string) => boolean, declaredPaths: readonly string[] = []): string[] {
-  const doomed = visibleCookieNames().filter(matches);
+  const doomed = visibleCookies().filter(([, name]) => matches(name));
   if (!doomed.length) return [];
   const domains = cookieDomains();
   const paths = [...new Set([...pathAncestors(location.pathname), ...declaredPaths])];
-  for (const name of doomed) {
+  for (const [raw] of doomed) {
     for (const path of paths) {
-      Cookies.remove(name, { path });
-      for (const domain of domains) Cookies.remove(name, { path, domain });
+      expireCookie(raw, path);
+      for (const domain of domains) expireCookie(raw, path, domain);
     }
   }
-  return doomed;
+  return doomed.map(([, name]) => name);
 }

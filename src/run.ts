@@ -1,0 +1,104 @@
+/**
+ * Running consent-gate on a page once its catalogue is in force: Consent Mode, tab sync, Global
+ * Privacy Control, the gate, and the UI when something must be shown. Shared by the npm entry
+ * (`start.ts`, after validating) and the script tag (`script-tag.ts`, which may skip validation
+ * for a catalogue this browser validated before). Nothing here validates or decides by itself.
+ */
+import { CONTROLLER_KEY, type ConsentState } from './consent/controller.js';
+import { startTabSync } from './consent/sync.js';
+import { startConsentMode } from './gate/consent-mode.js';
+import type { GateTrace, GateTraceEvent, startDebug } from './gate/debug.js';
+import { reserveEmbedSpace } from './gate/embed-space.js';
+import { startGate, type GateOptions } from './gate/gate.js';
+import { whenUIElementsAppear } from './gate/ui-elements.js';
+
+export interface StartOptions extends GateOptions {
+  /** Makes the UI elements available (the script-tag build loads its UI bundle here). */
+  loadUI?: () => Promise<unknown>;
+  /**
+   * Logs decisions, gated elements, cookie sweeps and undeclared cookies to the console, as
+   * `?consent-debug` in the page's URL does.
+   */
+  debug?: boolean;
+  /** Fetches the debug aid (kept out of the gate bundle); set by the entries. */
+  loadDebug?: () => Promise<{ startDebug: typeof startDebug }>;
+}
+
+export const DEBUG_PARAMETER = /[?&]consent-debug(?:[=&]|$)/;
+
+const OPEN_SELECTOR = '[data-consent-open]';
+/** The same name as READY_EVENT in src/ui/running-controller.ts. */
+const READY_EVENT = 'consent-ready';
+
+/** Once the page is parsed: then whether it holds a cookies page's settings is known. */
+function whenParsed(): Promise<HTMLElement> {
+  if (document.body && document.readyState !== 'loading') return Promise.resolve(document.body);
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => resolve(document.body), { once: true }),
+  );
+}
+
+/**
+ * Runs the gate for `consent`, already configured with a catalogue. `consentModeDefaultPushed`:
+ * the script tag pushed Consent Mode's default before validating (see `pushConsentModeDefault`).
+ */
+export function runConsentGate(consent: ConsentState, options: StartOptions = {}, consentModeDefaultPushed = false): void {
+  const catalogue = consent.catalogue!;
+  (globalThis as { [CONTROLLER_KEY]?: ConsentState })[CONTROLLER_KEY] = consent;
+  // Elements already on the page (an npm site defines them on import, before this runs) found no
+  // controller when they connected: tell them it is running (see src/ui/running-controller.ts).
+  document.dispatchEvent(new Event(READY_EVENT));
+  // Consent Mode's default (and a stored choice's update) goes into the dataLayer before any gated
+  // tag can run; tab sync listens before Global Privacy Control makes its decision; the gate
+  // starts last, from the choice in force.
+  startConsentMode(consent, consentModeDefaultPushed);
+  startTabSync(consent);
+  consent.applyGlobalPrivacyControl();
+  let trace = options.trace;
+  if ((options.debug || DEBUG_PARAMETER.test(location.search)) && options.loadDebug) {
+    // Whatever the gate does before the debug aid arrives is replayed to it.
+    const earlier: GateTraceEvent[] = [];
+    let sink: GateTrace = (...event) => earlier.push(event);
+    trace = (...event) => sink(...event);
+    options.loadDebug().then(
+      (debug) => (sink = debug.startDebug(consent, earlier)),
+      (error) => console.error('consent-gate: could not load the debug aid.', error),
+    );
+  }
+  startGate(consent, { ...options, trace });
+
+  reserveEmbedSpace(catalogue);
+  let ui: Promise<unknown> | undefined;
+  const loadUI = () => (ui ??= Promise.resolve(options.loadUI?.()));
+  consent.showUI = (view) => {
+    whenParsed()
+      .then((body) => {
+        // A site may place <consent-banner> itself (e.g. right after <body>); otherwise it goes
+        // first in <body> so it comes first in the tab order. The cookies page asks the question
+        // with its own <consent-preferences>: no banner there (unless asked for the dialog).
+        const cookiesPage = view === 'banner' && document.querySelector('consent-preferences');
+        if (!document.querySelector('consent-banner') && !cookiesPage) body.prepend(document.createElement('consent-banner'));
+        return loadUI();
+      })
+      .then(() => {
+        if (view === 'preferences') document.dispatchEvent(new Event('consent-open'));
+      });
+  };
+  // Embeds, cookie tables and the cookies page's settings are drawn by the UI too.
+  whenUIElementsAppear(loadUI);
+
+  // Delegated, so links added to the page later work too.
+  document.addEventListener('click', (event) => {
+    const opener = (event.target as Element | null)?.closest?.(OPEN_SELECTOR);
+    // Modified clicks (new tab/window) keep the link's own behaviour.
+    if (!opener || (event as MouseEvent).ctrlKey || (event as MouseEvent).metaKey || (event as MouseEvent).shiftKey) return;
+    event.preventDefault();
+    consent.open();
+  });
+
+  if (consent.awaitingChoice) consent.showUI('banner');
+  // A reset (here or in another tab) asks again.
+  consent.subscribe(({ method }) => {
+    if (method === 'reset' && consent.awaitingChoice) consent.showUI?.('banner');
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * The rest of the script-tag gate (`consent-gate-full.min.js`): the validator, the presets' texts,
+ * the decisions and consent receipts. `consent-gate.min.js` fetches it before it shows any UI,
+ * before the first decision, and on a page whose catalogue this browser has not validated yet
+ * (see `src/script-tag.ts`). It hands `upgrade` over under a shared key: an IIFE cannot export.
+ */
+import type { ConsentState } from './consent/controller.js';
+import { decisions } from './consent/decisions.js';
+import { startReceipts } from './consent/receipts.js';
+import { writeRecord } from './consent/store.js';
+import { validCatalogue } from './catalogue/validate.js';
+
+/**
+ * Validates the catalogue text and puts the full catalogue (presets with their texts) in force
+ * for `state`, with the decisions and receipts. False, after a console error naming every
+ * problem, when the catalogue is invalid. A stored choice made under an older fingerprint of a
+ * catalogue that is still valid gets the current one, so the next page view takes the short path.
+ */
+export function upgrade(state: ConsentState, text: string, fingerprint: string): boolean {
+  const catalogue = validCatalogue(text);
+  if (!catalogue) return false;
+  state.configure(catalogue);
+  state.fingerprint = fingerprint;
+  state.decisions = decisions;
+  startReceipts(state);
+  const record = state.record;
+  if (record && record.fingerprint !== fingerprint) writeRecord(catalogue, { ...record, fingerprint });
+  return true;
+}
+
+export type FullBundle = { upgrade: typeof upgrade };
+
+(globalThis as Record<symbol, FullBundle>)[Symbol.for('consent-gate.full')] = { upgrade };

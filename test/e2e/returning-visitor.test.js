@@ -1,0 +1,115 @@
+// The returning visitor's short path (src/script-tag.ts): a stored choice that carries the
+// fingerprint of this very catalogue text runs the gate from consent-gate.min.js alone, without
+// fetching the validator or the UI; any other page validates first. What a visitor's browser
+// would show: which of the library's files were requested, which gated scripts ran, the cookie.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { useTestSite, openContext } from '../support/page.js';
+
+const PAGE = '/test/e2e/pages/school.html';
+const CATALOGUE = readFileSync(new URL('./pages/catalogue.json', import.meta.url), 'utf8');
+
+const env = useTestSite();
+
+const accept = (page) => page.getByRole('button', { name: 'Accept additional cookies' });
+const banner = (page) => page.getByRole('region', { name: 'Cookies on Test Primary School' });
+
+/** Serves `text` as the page's catalogue, and records which of the library's files are fetched. */
+async function visit(browser, text = CATALOGUE) {
+  const opened = await openContext(browser);
+  const library = [];
+  const catalogue = { text };
+  opened.context.on('request', (request) => {
+    const file = new URL(request.url()).pathname.match(/^\/dist\/(consent-gate[\w-]*\.min\.js)$/)?.[1];
+    if (file) library.push(file);
+  });
+  await opened.context.route('**/test/e2e/pages/catalogue.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: catalogue.text }),
+  );
+  return { ...opened, library, catalogue };
+}
+
+const storedWire = async (context) => {
+  const cookie = (await context.cookies()).find((c) => c.name === 'cookie_preferences');
+  return cookie && JSON.parse(decodeURIComponent(cookie.value));
+};
+
+/** Accepts on a first visit, then reloads with `library` emptied. */
+async function acceptThenReload(opened) {
+  const { page, library } = opened;
+  await page.goto(env.server.origin() + PAGE);
+  await accept(page).click();
+  await page.waitForFunction(() => window.consentGate?.record?.method === 'banner');
+  library.length = 0;
+}
+
+describe('a returning visitor', () => {
+  it('downloads only consent-gate.min.js when the stored choice carries this catalogue’s fingerprint, and the gate still runs', async () => {
+    const opened = await visit(env.browser);
+    const { context, page, library, thirdParty } = opened;
+    await page.goto(env.server.origin() + PAGE);
+    await banner(page).waitFor();
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-full.min.js', 'consent-gate-ui.min.js'], 'a first visit validates and shows the banner');
+    await acceptThenReload(opened);
+    const wire = await storedWire(context);
+    assert.match(wire.f, /^[0-9a-z]{1,16}$/, 'the choice stores the catalogue fingerprint');
+
+    thirdParty.length = 0;
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('script[type="text/plain"]').length === 0);
+    await page.waitForTimeout(500);
+    assert.deepEqual(library, ['consent-gate.min.js']);
+    assert.ok(thirdParty.some((url) => url.startsWith('https://www.googletagmanager.com/gtag/js')), 'gated analytics ran');
+    assert.equal(await banner(page).count(), 0);
+    assert.deepEqual(await page.evaluate(() => window.consentGate.record.categories), { analytics: true, embeds: true, polls: true });
+
+    // A decision made from the short path fetches the decisions first, then applies.
+    const applied = await page.evaluate(() => window.consentGate.update({ analytics: false }));
+    assert.equal(applied, true);
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-full.min.js']);
+    assert.equal((await storedWire(context)).c.analytics, 0);
+    await context.close();
+  });
+
+  it('validates again when the catalogue text changed, keeps the choice, and stores the new fingerprint', async () => {
+    const opened = await visit(env.browser);
+    const { context, page, library, catalogue } = opened;
+    await acceptThenReload(opened);
+    const before = await storedWire(context);
+    // Same revision, one more space: not the text that was validated.
+    catalogue.text = CATALOGUE.replace('{', '{ ');
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('script[type="text/plain"]').length === 0);
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-full.min.js']);
+    const after = await storedWire(context);
+    assert.notEqual(after.f, before.f);
+    assert.deepEqual({ ...after, f: before.f }, before, 'the same choice, id and time: only the fingerprint changed');
+    assert.equal(await banner(page).count(), 0);
+
+    library.length = 0;
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('script[type="text/plain"]').length === 0);
+    assert.deepEqual(library, ['consent-gate.min.js'], 'the next view takes the short path again');
+    await context.close();
+  });
+
+  it('runs nothing when the catalogue became invalid, though a choice is stored, and keeps that choice', async () => {
+    const opened = await visit(env.browser);
+    const { context, page, library, catalogue, thirdParty, consoleErrors } = opened;
+    await acceptThenReload(opened);
+    const before = await storedWire(context);
+    const invalid = JSON.parse(CATALOGUE);
+    invalid.categories.analytics.servcies = invalid.categories.analytics.services;
+    catalogue.text = JSON.stringify(invalid);
+    thirdParty.length = 0;
+    await page.reload();
+    await page.waitForTimeout(1000);
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-full.min.js']);
+    assert.deepEqual(thirdParty, []);
+    assert.equal(await page.locator('script[type="text/plain"]').count(), 4, 'every gated script stays inert');
+    assert.ok(consoleErrors.some((m) => m.includes('categories.analytics.servcies')), consoleErrors.join('\n'));
+    assert.deepEqual(await storedWire(context), before);
+    await context.close();
+  });
+});

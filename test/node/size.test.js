@@ -1,0 +1,39 @@
+// Bytes are deterministic, so the size of what a visitor downloads is checked here, on every
+// `npm test`: the brotli size of each built script-tag file against its ceiling in
+// bench/size-budgets.json. Timings are not: they live in `npm run bench`, never in tests.
+// Needs `npm run build` first (`npm test` does it).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const budgets = JSON.parse(readFileSync(path.join(root, 'bench/size-budgets.json'), 'utf8'));
+const brotli = (file) =>
+  brotliCompressSync(readFileSync(path.join(root, 'dist', file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+describe('size of the script-tag files (brotli)', () => {
+  for (const [file, { ceiling, role }] of Object.entries(budgets.files)) {
+    it(`${file} stays within ${ceiling} B (${role})`, () => {
+      const size = brotli(file);
+      assert.ok(size <= ceiling, `${file} is ${size} B brotli, over its ceiling of ${ceiling} B by ${size - ceiling} B`);
+    });
+  }
+
+  it('the gate bundle holds neither Lit, the validator, the presets’ texts nor js-cookie', () => {
+    const gate = readFileSync(path.join(root, 'dist/consent-gate.min.js'), 'utf8');
+    // Strings that exist only in those modules (a message of the validator, a preset purpose,
+    // js-cookie's converter, Lit's template marker).
+    for (const marker of ['did you mean', 'Counts visits and shows us', 'withAttributes', 'lit$']) {
+      assert.ok(!gate.includes(marker), `dist/consent-gate.min.js contains "${marker}"`);
+    }
+  });
+
+  it('src/version.ts says the package version (it is part of the catalogue fingerprint)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const source = readFileSync(path.join(root, 'src/version.ts'), 'utf8');
+    assert.match(source, new RegExp(`VERSION = '${pkg.version.replace(/\./g, '\\.')}'`));
+  });
+});
