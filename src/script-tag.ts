@@ -17,7 +17,7 @@ import { GATE_PRESETS } from './catalogue/preset-cookies.js';
 import { expand } from './catalogue/resolve.js';
 import type { Catalogue } from './catalogue/types.js';
 import { ConsentState } from './consent/controller.js';
-import { catalogueFingerprint } from './consent/record.js';
+import { catalogueFingerprint, type ConsentRecord } from './consent/record.js';
 import { pushConsentModeDefault } from './gate/consent-mode.js';
 import { reserveEmbedSpace } from './gate/embed-space.js';
 import { DEBUG_PARAMETER, runConsentGate, type StartOptions } from './run.js';
@@ -93,6 +93,9 @@ function begin(text: string): void {
   const fingerprint = catalogueFingerprint(text, VERSION);
   let full: Promise<boolean> | undefined;
   let ui: Promise<unknown> | undefined;
+  let uiScript: Promise<void> | undefined;
+  // The UI bundle only defines the elements; they wait for the gate (`consent-ready`) to draw.
+  const fetchUI = () => (uiScript ??= loadSibling('consent-gate-ui.min.js', UI_INTEGRITY));
   /** Validates and puts the full catalogue and the decisions in force (once). */
   const upgrade = () =>
     (full ??= loadSibling('consent-gate-full.min.js', FULL_INTEGRITY).then(
@@ -101,18 +104,19 @@ function begin(text: string): void {
     ));
   const debug = self?.hasAttribute('data-debug') || DEBUG_PARAMETER.test(location.search);
   const options: StartOptions = {
-    loadUI: () => (ui ??= upgrade().then((ok): unknown => ok && loadSibling('consent-gate-ui.min.js', UI_INTEGRITY))),
+    loadUI: () => (ui ??= upgrade().then((ok): unknown => ok && fetchUI())),
     loadDebug,
     debug,
   };
   consent.loadDecisions = () => upgrade().then((ok) => (ok ? consent.decisions : undefined));
 
   let lite: Catalogue | undefined;
+  let stored: ConsentRecord | undefined;
   try {
     lite = expand(JSON.parse(text), GATE_PRESETS);
     const probe = new ConsentState();
     probe.configure(lite);
-    const stored = probe.record;
+    stored = probe.record;
     if (!debug && stored?.fingerprint === fingerprint && stored.method !== 'gpc' && !probe.awaitingChoice) {
       consent.configure(lite);
       consent.fingerprint = fingerprint;
@@ -126,6 +130,8 @@ function begin(text: string): void {
   // The default goes into the dataLayer now, before any later tag, while the validator loads.
   const settings = lite?.consentMode;
   if (settings) pushConsentModeDefault(settings);
+  // No usable choice stored: the banner will be wanted, so its bundle comes alongside the validator.
+  if (!stored) fetchUI().catch(() => {});
   upgrade().then((ok) => ok && runConsentGate(consent, options, Boolean(settings)));
 }
 
