@@ -11,7 +11,10 @@ import { systems, ACCEPT_TEXT } from './systems.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CPU_SLOWDOWN = 4;
-const SYSTEMS = Object.keys(systems);
+// BENCH_SYSTEMS=consent-gate,klaro measures only those (the table's ratios need consent-gate).
+const SYSTEMS = process.env.BENCH_SYSTEMS ? process.env.BENCH_SYSTEMS.split(',') : Object.keys(systems);
+// BENCH_FRAMES=1 prints each long animation frame the manager's scripts contributed to.
+const SHOW_FRAMES = Boolean(process.env.BENCH_FRAMES);
 
 // Runs in the page before anything else: watches for the banner's Accept button to become
 // visible, then for the main thread to be free; records layout shifts and long animation frames.
@@ -82,6 +85,8 @@ function managerTime(loaf, system) {
       longTasks++;
       blocking += own - 50;
     }
+    if (SHOW_FRAMES && own > 0)
+      console.error(`${system}: frame ${frame.duration.toFixed(0)} ms, manager scripts ${own.toFixed(0)} ms: ${frame.scripts.map((s) => `${s.url.split('/').pop()} ${s.duration.toFixed(0)}`).join(', ')}`);
   }
   return { longTasks, blocking };
 }
