@@ -19,12 +19,17 @@ import { validCatalogue } from './catalogue/validate.js';
 export function upgrade(state: ConsentState, text: string, fingerprint: string): boolean {
   const catalogue = validCatalogue(text);
   if (!catalogue) return false;
-  state.configure(catalogue);
   state.fingerprint = fingerprint;
   state.decisions = decisions;
   startReceipts(state);
+  // First configuration (a page this browser had not validated), or the full catalogue in place
+  // of the short path's (which re-reads the choice, applying any change made meanwhile elsewhere).
+  state.configure(catalogue);
   const record = state.record;
-  if (record && record.fingerprint !== fingerprint) writeRecord(catalogue, { ...record, fingerprint });
+  if (record && record.fingerprint !== fingerprint) {
+    writeRecord(catalogue, { ...record, fingerprint });
+    state.refresh(); // the same choice: adopted without a consent-change
+  }
   return true;
 }
 

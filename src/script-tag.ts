@@ -39,7 +39,7 @@ window.consentGate = consent;
 /**
  * Loads a bundle that ships beside this file, with this script's nonce (strict CSP) and, when
  * this script was loaded with `integrity` (SRI, e.g. from a CDN), that bundle's own hash: the
- * build writes the siblings' hashes into this file, so one integrity attribute covers all three.
+ * build writes the siblings' hashes into this file, so one integrity attribute covers all of them.
  */
 function loadSibling(file: string, integrity: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -100,7 +100,10 @@ function begin(text: string): void {
   const upgrade = () =>
     (full ??= loadSibling('consent-gate-full.min.js', FULL_INTEGRITY).then(
       () => handedOver<FullBundle>('consent-gate.full').upgrade(consent, text, fingerprint),
-      () => false,
+      () => {
+        full = undefined; // a later need (the footer link, a decision) tries again
+        return false;
+      },
     ));
   const debug = self?.hasAttribute('data-debug') || DEBUG_PARAMETER.test(location.search);
   const options: StartOptions = {
@@ -112,20 +115,22 @@ function begin(text: string): void {
 
   let lite: Catalogue | undefined;
   let stored: ConsentRecord | undefined;
+  let short = false;
   try {
     lite = expand(JSON.parse(text), GATE_PRESETS);
     const probe = new ConsentState();
     probe.configure(lite);
     stored = probe.record;
-    if (!debug && stored?.fingerprint === fingerprint && stored.method !== 'gpc' && !probe.awaitingChoice) {
-      consent.configure(lite);
-      consent.fingerprint = fingerprint;
-      runConsentGate(consent, options);
-      return;
-    }
+    short = !debug && stored?.fingerprint === fingerprint && stored.method !== 'gpc' && !probe.awaitingChoice;
   } catch {
     // Not the catalogue this browser validated: the validator will say what is wrong with it.
     lite = undefined;
+  }
+  if (short) {
+    consent.configure(lite!);
+    consent.fingerprint = fingerprint;
+    runConsentGate(consent, options);
+    return;
   }
   // The default goes into the dataLayer now, before any later tag, while the validator loads.
   const settings = lite?.consentMode;

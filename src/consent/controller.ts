@@ -34,6 +34,8 @@ export class ConsentState {
   private _catalogue?: Catalogue;
   private _record?: ConsentRecord;
   private _listeners = new Set<ConsentListener>();
+  /** Pending `whenGranted` checks, re-run when the catalogue arrives. */
+  private _waiting = new Set<() => void>();
   private _unknownLogged = new Set<string>();
   /** Set by the host (script tag or npm entry): shows the UI; `view` says what was asked for. */
   showUI?: (view: 'banner' | 'preferences') => void;
@@ -58,9 +60,19 @@ export class ConsentState {
   }
 
   /** Loads the catalogue and reads the stored choice. */
+  /**
+   * Loads the catalogue and reads the stored choice. Called again (the script tag swaps in the
+   * validated catalogue with its texts), it re-reads the choice as `refresh()` does, so a change
+   * made meanwhile in another tab or subdomain is applied, not just adopted.
+   */
   configure(catalogue: Catalogue): void {
+    const first = !this._catalogue;
     this._catalogue = catalogue;
+    if (!first) return this.refresh();
     this._record = readRecord(catalogue);
+    // `whenGranted` callers that asked before the catalogue was known (the script tag validates
+    // a catalogue it has not seen before asynchronously) get their answer now.
+    for (const check of [...this._waiting]) check();
   }
 
   /** Re-reads the consent cookie (another tab may have changed it); notifies when it differs. */
@@ -68,7 +80,12 @@ export class ConsentState {
     if (!this._catalogue) return;
     const before = this._record;
     const after = readRecord(this._catalogue);
-    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    // A record that differs only in its catalogue fingerprint is the same choice: adopt it quietly.
+    const choice = (r?: ConsentRecord) => JSON.stringify(r && { ...r, fingerprint: undefined });
+    if (choice(before) === choice(after)) {
+      this._record = after;
+      return;
+    }
     this.commit(after, after?.method ?? 'reset', false, true);
   }
 
@@ -188,12 +205,14 @@ export class ConsentState {
   whenGranted(name: string): Promise<void> {
     if (this.allows(name)) return Promise.resolve();
     return new Promise((resolve) => {
-      const stop = this.subscribe(() => {
-        if (this.allows(name)) {
-          stop();
-          resolve();
-        }
-      });
+      const check = () => {
+        if (!this.allows(name)) return;
+        stop();
+        this._waiting.delete(check);
+        resolve();
+      };
+      const stop = this.subscribe(check);
+      this._waiting.add(check);
     });
   }
 
@@ -276,7 +295,7 @@ export class ConsentController extends ConsentState {
 /** The key under which the running controller is shared between separately loaded bundles. */
 export const CONTROLLER_KEY = Symbol.for('consent-gate.controller');
 
-/** The controller the page runs (set by `startConsentGate`), for the lazily loaded UI bundle. */
+/** The controller the page runs (set by `runConsentGate` in src/run.ts: a `ConsentController`, or the script tag's `ConsentState`), for the lazily loaded UI bundle. */
 export function runningController(): ConsentController | undefined {
   return (globalThis as { [CONTROLLER_KEY]?: ConsentController })[CONTROLLER_KEY];
 }

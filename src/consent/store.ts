@@ -5,7 +5,7 @@
  * Reading and clearing run on every page view (the script tag's first file), so they use
  * `document.cookie` directly; writing, which happens only when the visitor decides, goes through
  * js-cookie in the decision-making half (`decisions.ts`), which the script tag loads on demand.
- * Values are written in js-cookie's encoding; `readConsentCookie` reverses it the same way.
+ * Names and values are written in js-cookie's encoding; `readCookie` and `clearRecord` use the same.
  */
 import Cookies from 'js-cookie';
 import type { Catalogue } from '../catalogue/types.js';
@@ -73,8 +73,14 @@ export function writeRecord(catalogue: Catalogue, record: ConsentRecord): void {
   });
 }
 
+/** A cookie name as js-cookie writes it (it leaves `#$&+^\`|` as they are). */
+const cookieName = (name: string) =>
+  encodeURIComponent(name)
+    .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
+    .replace(/[()]/g, escape);
+
 /** Deletes the stored choice. */
 export function clearRecord(catalogue: Catalogue): void {
   const { name, domain } = catalogue.cookie;
-  expireCookie(encodeURIComponent(name), '/', domain);
+  expireCookie(cookieName(name), '/', domain);
 }
