@@ -34,6 +34,13 @@ declare global {
 }
 
 const self = document.currentScript as HTMLScriptElement | null;
+
+/** How this page gets the decisions, once it knows its catalogue (`begin`), or never (undefined). */
+type DecisionsLoader = NonNullable<ConsentState['loadDecisions']>;
+let started!: (load: DecisionsLoader | undefined) => void;
+const loader = new Promise<DecisionsLoader | undefined>((resolve) => (started = resolve));
+// A decision asked for before the catalogue is read (a URL still loading) waits for it.
+consent.loadDecisions = () => loader.then((load) => load?.());
 window.consentGate = consent;
 
 /**
@@ -111,7 +118,7 @@ function begin(text: string): void {
     loadDebug,
     debug,
   };
-  consent.loadDecisions = () => upgrade().then((ok) => (ok ? consent.decisions : undefined));
+  started(() => upgrade().then((ok) => (ok ? consent.decisions : undefined)));
 
   let lite: Catalogue | undefined;
   let stored: ConsentRecord | undefined;
@@ -146,6 +153,7 @@ function start(): void {
   const source = self?.dataset.catalogue;
   if (!source) {
     console.error('consent-gate: the script tag needs data-catalogue="#inline-json-id" or data-catalogue="/cookies.json"; nothing non-essential will run.');
+    started(undefined);
     return;
   }
   // An inline catalogue already parsed is read synchronously, so the gate acts before later tags.
@@ -156,7 +164,10 @@ function start(): void {
   }
   readCatalogue(source).then(
     (text) => begin(text),
-    (error: Error) => console.error(`consent-gate: could not read the cookie catalogue (${error.message}); nothing non-essential will run.`),
+    (error: Error) => {
+      started(undefined);
+      console.error(`consent-gate: could not read the cookie catalogue (${error.message}); nothing non-essential will run.`);
+    },
   );
 }
 
@@ -164,5 +175,6 @@ try {
   start();
 } catch (error) {
   // Fail closed, never break the page: gated tags simply stay inert.
+  started(undefined);
   console.error('consent-gate: failed to start; nothing non-essential will run.', error);
 }

@@ -244,10 +244,11 @@ export class ConsentState {
 
   /** Runs a decision with the decision-making half, fetching it first when it is not here yet. */
   private _decide(run: (decisions: Decisions) => Promise<boolean>): Promise<boolean> {
-    if (!this._catalogue) return Promise.resolve(false);
-    if (this.decisions) return run(this.decisions);
-    const load = this.loadDecisions?.() ?? Promise.resolve(undefined);
-    return load.then((loaded) => (loaded ? run(loaded) : false), () => false);
+    if (this.decisions && this._catalogue) return run(this.decisions);
+    // The script tag: fetch the decisions (and, while the catalogue is being validated, wait).
+    const load = this.loadDecisions?.();
+    if (!load) return Promise.resolve(false);
+    return load.then((loaded) => (loaded && this._catalogue ? run(loaded) : false), () => false);
   }
 
   /** Forgets the choice (deletes the consent cookie); the visitor is asked again. */

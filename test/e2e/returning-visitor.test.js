@@ -146,3 +146,24 @@ describe('a returning visitor', () => {
     await context.close();
   });
 });
+
+describe('a decision made while the catalogue is being validated', () => {
+  it('waits for the validation, then applies (rejectAll() as soon as the gate exists)', async () => {
+    const early = `(() => {
+      let gate;
+      Object.defineProperty(window, 'consentGate', {
+        configurable: true,
+        get: () => gate,
+        set(value) {
+          gate = value;
+          window.__early = value.rejectAll();
+        },
+      });
+    })();`;
+    const { context, page } = await openContext(env.browser, { initScript: early });
+    await page.goto(env.server.origin() + PAGE);
+    assert.equal(await page.evaluate(() => window.__early), true);
+    assert.deepEqual((await storedWire(context)).c, { analytics: 0, embeds: 0, polls: 0 });
+    await context.close();
+  });
+});
