@@ -4,7 +4,7 @@
 // consumer's tools can open), and private members (`_name`) are left out: they are not API.
 export default {
   globs: ['src/ui/**/*.ts'],
-  exclude: ['src/ui/**/*.styles.ts', 'src/ui/define-all.ts'],
+  exclude: ['src/ui/**/*.styles.ts', 'src/ui/define-all.ts', 'src/ui/script-tag*.ts'],
   outdir: 'dist',
   litelement: true,
   packagejson: false, // the analyzer would otherwise rewrite package.json on every build

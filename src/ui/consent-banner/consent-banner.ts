@@ -5,7 +5,9 @@ import type { ConsentController } from '../../consent/controller.js';
 import {
   listOf,
   localeOf,
+  localeReady,
   localise,
+  pendingLocale,
   siteDetails,
   translator,
   type Locale,
@@ -176,7 +178,11 @@ export class ConsentBanner extends LitElement {
 
   /** Opens the preferences dialog; focus returns to `opener` when it closes without a choice. */
   private async _openPreferences(opener?: HTMLElement): Promise<void> {
-    if (this._dialogOpen || !this._controller?.catalogue) return;
+    const catalogue = this._controller?.catalogue;
+    if (this._dialogOpen || !catalogue) return;
+    // In Welsh, the dialog opens once the Welsh tables are here (never in English meanwhile).
+    await pendingLocale(localeOf(this, catalogue.texts));
+    if (this._dialogOpen) return;
     this._opener = opener;
     this._dialogOpen = true;
     await this.updateComplete;
@@ -318,6 +324,7 @@ export class ConsentBanner extends LitElement {
     const catalogue = this._controller?.catalogue;
     if (!catalogue) return nothing;
     const locale = localeOf(this, catalogue.texts);
+    if (!localeReady(this, locale)) return nothing;
     const details = siteDetails(catalogue, locale);
     const ctx: Context = {
       catalogue,
