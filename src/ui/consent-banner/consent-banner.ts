@@ -181,8 +181,9 @@ export class ConsentBanner extends LitElement {
     const catalogue = this._controller?.catalogue;
     if (this._dialogOpen || !catalogue) return;
     // In Welsh, the dialog opens once the Welsh tables are here (never in English meanwhile).
-    await pendingLocale(localeOf(this, catalogue.texts));
-    if (this._dialogOpen) return;
+    const pending = pendingLocale(localeOf(this, catalogue.texts));
+    if (pending) await pending;
+    if (pending && this._dialogOpen) return;
     this._opener = opener;
     this._dialogOpen = true;
     await this.updateComplete;
