@@ -72,13 +72,14 @@ const bundleIntegrity = (module, hashes) => ({
 });
 
 // The UI comes in three script-tag bundles. consent-gate-ui.min.js holds Lit, the banner and
-// English; its siblings (Welsh, the other elements) import Lit, tslib and these modules of it as
+// English; its siblings (Welsh; the other elements and the dialog's questions) import Lit, tslib and these modules of it as
 // externals, which their IIFE wrappers read from what the UI bundle hands over on globalThis
 // (src/ui/shared.ts): one copy of Lit, one string lookup, one stylesheet cache per page.
 const UI_SHARED_KEY = 'consent-gate.ui';
 const UI_SHARED_MODULES = [
   'src/i18n/strings.ts',
-  'src/ui/category-choices.ts',
+  'src/ui/category-title.ts',
+  'src/ui/consent-banner/consent-banner.ts',
   'src/ui/consent-banner/consent-banner.styles.ts',
   'src/ui/document-styles.ts',
   'src/ui/running-controller.ts',

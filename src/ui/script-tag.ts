@@ -1,17 +1,18 @@
 /**
  * The script-tag UI bundle (`consent-gate-ui.min.js`), loaded by the gate when something must be
- * shown: Lit, `<consent-banner>` with its preferences dialog, and the English strings. From beside
- * itself, the way the gate loads it, it fetches:
+ * shown: Lit, `<consent-banner>`, and the English strings. From beside itself, the way the gate
+ * loads it, it fetches:
  *  - `consent-gate-ui-cy.min.js` (the Welsh tables) the first time an element is in Welsh; the
  *    element draws nothing until they are here, so a Welsh page never shows English;
  *  - `consent-gate-ui-elements.min.js` (`<consent-embed>`, `<consent-table>`,
- *    `<consent-preferences>`) once one of them is in the page, also one added later.
+ *    `<consent-preferences>`, and the questions of the banner's preferences dialog) once one of
+ *    those elements is in the page, also one added later, or when the dialog first opens.
  * Both use this bundle's Lit and modules, handed over under `SHARED_KEY`: they carry no copies.
  */
 import { whenUIElementsAppear } from '../gate/ui-elements.js';
 import { setLocaleLoader } from '../i18n/strings.js';
 import { CY_INTEGRITY, ELEMENTS_INTEGRITY } from './bundle-integrity.js';
-import { ConsentBanner } from './consent-banner/consent-banner.js';
+import { ConsentBanner, provideCategoryChoices } from './consent-banner/consent-banner.js';
 import { loadSibling } from './load-sibling.js';
 import { SHARED, SHARED_KEY } from './shared.js';
 
@@ -20,7 +21,8 @@ const self = document.currentScript as HTMLScriptElement | null;
 
 // Welsh is the one built-in locale that comes apart.
 setLocaleLoader(() => loadSibling(self, 'consent-gate-ui-cy.min.js', CY_INTEGRITY));
+let elements: Promise<void> | undefined;
+const fetchElements = () => (elements ??= loadSibling(self, 'consent-gate-ui-elements.min.js', ELEMENTS_INTEGRITY));
+provideCategoryChoices(undefined, fetchElements);
 if (!customElements.get('consent-banner')) customElements.define('consent-banner', ConsentBanner);
-whenUIElementsAppear(() => {
-  loadSibling(self, 'consent-gate-ui-elements.min.js', ELEMENTS_INTEGRITY).catch(() => {});
-});
+whenUIElementsAppear(() => fetchElements().catch(() => {}));

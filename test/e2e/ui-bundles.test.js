@@ -73,17 +73,22 @@ const defined = (page) =>
 const POLL = `<consent-embed service="slido" src="https://app.sli.do/event/test2026" title="Parents' evening poll"></consent-embed>`;
 
 describe('the UI bundles a page fetches', () => {
-  it('an English banner page fetches neither the Welsh tables nor the elements, and the UI bundle holds neither', async () => {
+  it('an English banner page fetches neither the Welsh tables nor the elements (until the preferences open), and the UI bundle holds neither', async () => {
     const { context, page, library, bodies } = await visit();
     await page.getByRole('button', { name: 'Accept additional cookies' }).waitFor();
-    await page.getByRole('button', { name: 'Choose cookies' }).click();
-    await page.getByRole('dialog', { name: 'Cookie settings' }).getByRole('radio').first().waitFor();
     await page.waitForLoadState('networkidle');
     assert.deepEqual(library.slice().sort(), ['consent-gate-full.min.js', UI, 'consent-gate.min.js'].sort());
     assert.deepEqual(await defined(page), ['consent-banner']);
     assert.ok(bodies[UI].includes('Accept additional cookies'), 'the English strings come with the UI bundle');
     for (const welsh of ['Derbyn cwcis ychwanegol', 'Cwcis ar {site}']) assert.ok(!bodies[UI].includes(welsh), `no Welsh in ${UI}: "${welsh}"`);
     assert.ok(!bodies[UI].includes('sli.do'), `${UI} holds no embed provider`);
+    // The dialog's questions come with the elements, fetched when it first opens.
+    await page.getByRole('button', { name: 'Choose cookies' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cookie settings' });
+    await dialog.getByRole('radio', { name: 'Yes' }).first().check();
+    await dialog.getByRole('button', { name: 'Save cookie settings' }).click();
+    await page.getByText("You've set your cookie preferences.").waitFor();
+    assert.deepEqual(library.filter((file) => file.startsWith('consent-gate-ui')).sort(), [ELEMENTS, UI]);
     await context.close();
   });
 
