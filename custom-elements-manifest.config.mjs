@@ -5,7 +5,7 @@
 export default {
   globs: ['src/ui/**/*.ts'],
   // Not elements: the script-tag UI's entries and the modules only they use.
-  exclude: ['src/ui/**/*.styles.ts', 'src/ui/define-all.ts', 'src/ui/script-tag*.ts', 'src/ui/bundle-integrity.ts', 'src/ui/shared.ts', 'src/ui/load-sibling.ts'],
+  exclude: ['src/ui/**/*.styles.ts', 'src/ui/define-all.ts', 'src/ui/script-tag*.ts', 'src/ui/bundle-integrity.ts', 'src/ui/shared.ts'],
   outdir: 'dist',
   litelement: true,
   packagejson: false, // the analyzer would otherwise rewrite package.json on every build

@@ -13,16 +13,16 @@ import { whenUIElementsAppear } from '../gate/ui-elements.js';
 import { setLocaleLoader } from '../i18n/strings.js';
 import { CY_INTEGRITY, ELEMENTS_INTEGRITY } from './bundle-integrity.js';
 import { ConsentBanner, provideCategoryChoices } from './consent-banner/consent-banner.js';
-import { loadSibling } from './load-sibling.js';
+import { loadBeside } from '../load-beside.js';
 import { SHARED, SHARED_KEY } from './shared.js';
 
 const self = document.currentScript as HTMLScriptElement | null;
 (globalThis as Record<symbol, typeof SHARED>)[SHARED_KEY] = SHARED;
 
 // Welsh is the one built-in locale that comes apart.
-setLocaleLoader(() => loadSibling(self, 'consent-gate-ui-cy.min.js', CY_INTEGRITY));
+setLocaleLoader(() => loadBeside(self, 'consent-gate-ui-cy.min.js', CY_INTEGRITY));
 let elements: Promise<void> | undefined;
-const fetchElements = () => (elements ??= loadSibling(self, 'consent-gate-ui-elements.min.js', ELEMENTS_INTEGRITY));
+const fetchElements = () => (elements ??= loadBeside(self, 'consent-gate-ui-elements.min.js', ELEMENTS_INTEGRITY));
 provideCategoryChoices(undefined, fetchElements);
 if (!customElements.get('consent-banner')) customElements.define('consent-banner', ConsentBanner);
 whenUIElementsAppear(() => fetchElements().catch(() => {}));

@@ -1,10 +1,10 @@
 /**
- * Loads a script-tag bundle that ships beside `self` (the bundle running now), the way the gate
- * loads its own: with `self`'s nonce (strict CSP) and `crossorigin`, and, when `self` was loaded
- * with `integrity` (SRI, e.g. from a CDN), the sibling's own hash, which the build writes into
- * `self`. So the one integrity attribute on the gate covers every file.
+ * Loads a script-tag bundle that ships beside `self` (the bundle running now: the gate, or the UI
+ * bundle), with `self`'s nonce (strict CSP) and `crossorigin`, and, when `self` was loaded with
+ * `integrity` (SRI, e.g. from a CDN), the sibling's own hash, which the build writes into `self`.
+ * So the one integrity attribute on the gate covers every file.
  */
-export function loadSibling(self: HTMLScriptElement | null, file: string, integrity: string): Promise<void> {
+export function loadBeside(self: HTMLScriptElement | null, file: string, integrity: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = new URL(file, self?.src ?? location.href).href;
