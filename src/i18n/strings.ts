@@ -30,12 +30,10 @@ export interface BuiltInLocale {
 
 /** The built-in locales that may come apart from English (and from this module). */
 const BUILT_IN = ['cy'];
-const TABLES: Record<string, StringTable> = { 'en-GB': enGB };
 const LOCALES: Record<string, BuiltInLocale> = {};
 
 export function addBuiltInLocale(locale: Locale, tables: BuiltInLocale): void {
   LOCALES[locale] = tables;
-  TABLES[locale] = tables.strings;
 }
 
 let loadLocale: ((locale: Locale) => Promise<unknown>) | undefined;
@@ -85,7 +83,7 @@ function overridesFor(locale: Locale, texts: Texts): Record<string, string> {
 export type Translate = (key: StringKey, values?: Record<string, string>) => string;
 
 export function translator(locale: Locale, texts: Texts = {}, values: Record<string, string> = {}): Translate {
-  const table: Record<string, string> = { ...enGB, ...TABLES[locale], ...overridesFor(locale, texts) };
+  const table: Record<string, string> = { ...enGB, ...LOCALES[locale]?.strings, ...overridesFor(locale, texts) };
   return (key, extra) => {
     const all: Record<string, string> = { ...values, ...extra };
     return (table[key] ?? enGB[key]).replace(/\{(\w+)\}/g, (match, name: string) => all[name] ?? match);

@@ -11,9 +11,9 @@
  */
 import { whenUIElementsAppear } from '../gate/ui-elements.js';
 import { setLocaleLoader } from '../i18n/strings.js';
+import { loadBeside } from '../load-beside.js';
 import { CY_INTEGRITY, ELEMENTS_INTEGRITY } from './bundle-integrity.js';
 import { ConsentBanner, provideCategoryChoices } from './consent-banner/consent-banner.js';
-import { loadBeside } from '../load-beside.js';
 import { SHARED, SHARED_KEY } from './shared.js';
 
 const self = document.currentScript as HTMLScriptElement | null;
