@@ -4,7 +4,8 @@
 // consumer's tools can open), and private members (`_name`) are left out: they are not API.
 export default {
   globs: ['src/ui/**/*.ts'],
-  exclude: ['src/ui/**/*.styles.ts', 'src/ui/define-all.ts'],
+  // Not elements: the script-tag UI's entries and the modules only they use.
+  exclude: ['src/ui/**/*.styles.ts', 'src/ui/define-all.ts', 'src/ui/script-tag*.ts', 'src/ui/bundle-integrity.ts', 'src/ui/shared.ts'],
   outdir: 'dist',
   litelement: true,
   packagejson: false, // the analyzer would otherwise rewrite package.json on every build

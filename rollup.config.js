@@ -1,5 +1,10 @@
 // The builds, in this order (rollup runs them one after another):
-//  - dist/consent-gate-ui.min.js     script-tag UI (IIFE, Lit + elements), loaded by the gate on demand
+//  - dist/consent-gate-ui-cy.min.js        script-tag Welsh tables (IIFE), loaded by the UI bundle for Welsh
+//  - dist/consent-gate-ui-elements.min.js  script-tag <consent-embed>, <consent-table>, <consent-preferences>
+//                                          (IIFE), loaded by the UI bundle once one is in the page
+//    Both take Lit and the UI modules they share from the UI bundle (UI_SHARED_MODULES).
+//  - dist/consent-gate-ui.min.js     script-tag UI (IIFE: Lit, the banner, English), loaded by the gate on
+//                                    demand; carries the two above's SRI hashes and the exports they import
 //  - dist/consent-gate-debug.min.js  script-tag debug aid (IIFE), loaded by the gate only with ?consent-debug
 //  - dist/consent-gate-full.min.js   script-tag rest of the gate (IIFE): validator, presets' texts,
 //                                    decisions, receipts; loaded by the gate when needed
@@ -52,16 +57,89 @@ const recordWrites = () => ({
   },
 });
 
-/** Replaces src/bundle-integrity.ts, in the gate bundle, with the hashes of the bundles just built. */
-const bundleIntegrity = () => ({
+/**
+ * Replaces `module` (a bundle-integrity.ts) with the hashes of the bundles just built: export name
+ * → file in dist/. The gate's and the UI bundle's.
+ */
+const bundleIntegrity = (module, hashes) => ({
   name: 'consent-gate:bundle-integrity',
   load(id) {
-    if (!id.endsWith(`${path.sep}src${path.sep}bundle-integrity.ts`)) return null;
-    return [
-      `export const UI_INTEGRITY = ${JSON.stringify(sri(`${DIST}/consent-gate-ui.min.js`))};`,
-      `export const DEBUG_INTEGRITY = ${JSON.stringify(sri(`${DIST}/consent-gate-debug.min.js`))};`,
-      `export const FULL_INTEGRITY = ${JSON.stringify(sri(`${DIST}/consent-gate-full.min.js`))};`,
-    ].join('\n');
+    if (id !== path.resolve(module)) return null;
+    return Object.entries(hashes)
+      .map(([name, file]) => `export const ${name} = ${JSON.stringify(sri(`${DIST}/${file}`))};`)
+      .join('\n');
+  },
+});
+
+// The UI comes in three script-tag bundles. consent-gate-ui.min.js holds Lit, the banner and
+// English; its siblings (Welsh; the other elements and the dialog's questions) import Lit, tslib and these modules of it as
+// externals, which their IIFE wrappers read from what the UI bundle hands over on globalThis
+// (src/ui/shared.ts): one copy of Lit, one string lookup, one stylesheet cache per page.
+const UI_SHARED_KEY = 'consent-gate.ui';
+const UI_SHARED_MODULES = [
+  'src/i18n/strings.ts',
+  'src/ui/category-title.ts',
+  'src/ui/consent-banner/consent-banner.ts',
+  'src/ui/consent-banner/consent-banner.styles.ts',
+  'src/ui/document-styles.ts',
+  'src/ui/running-controller.ts',
+  'src/catalogue/types.ts',
+];
+const isPackageShared = (source) => /^(lit|tslib)(\/|$)/.test(source);
+/** What the siblings import from the UI bundle (module name → export names), and what they hold. */
+const siblingImports = new Map();
+const siblingModules = new Map();
+
+/** In a sibling bundle: the shared modules stay external, read from the UI bundle's hand-over. */
+const useUIBundle = () => ({
+  name: 'consent-gate:use-ui-bundle',
+  async resolveId(source, importer, options) {
+    if (isPackageShared(source)) return { id: source, external: true };
+    if (!importer) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    const name = resolved && path.relative('.', resolved.id).split(path.sep).join('/');
+    return UI_SHARED_MODULES.includes(name) ? { id: name, external: true } : null;
+  },
+  generateBundle(options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      for (const [name, bindings] of Object.entries(chunk.importedBindings)) {
+        if (bindings.includes('*')) this.error(`${chunk.fileName} imports all of ${name}: import names, so the UI bundle hands over only those`);
+        const names = siblingImports.get(name) ?? new Set();
+        for (const binding of bindings) names.add(binding);
+        siblingImports.set(name, names);
+      }
+      for (const id of Object.keys(chunk.modules)) siblingModules.set(id, path.basename(options.file));
+    }
+  },
+});
+
+/**
+ * In the UI bundle: replaces src/ui/shared.ts with what the siblings import, and fails the build
+ * when a module is in both the UI bundle and a sibling (then it belongs in UI_SHARED_MODULES).
+ */
+const handOverToSiblings = () => ({
+  name: 'consent-gate:hand-over-to-siblings',
+  load(id) {
+    if (id !== path.resolve('src/ui/shared.ts')) return null;
+    const imports = [];
+    const entries = [];
+    [...siblingImports].forEach(([name, bindings], i) => {
+      const names = [...bindings].sort();
+      const from = isPackageShared(name) ? name : path.resolve(name);
+      imports.push(`import { ${names.map((n, j) => `${n} as m${i}_${j}`).join(', ')} } from ${JSON.stringify(from)};`);
+      entries.push(`${JSON.stringify(name)}: { ${names.map((n, j) => `${n}: m${i}_${j}`).join(', ')} }`);
+    });
+    return `${imports.join('\n')}\nexport const SHARED = { ${entries.join(', ')} };\nexport const SHARED_KEY = Symbol.for(${JSON.stringify(UI_SHARED_KEY)});`;
+  },
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      for (const id of Object.keys(chunk.modules)) {
+        const sibling = siblingModules.get(id);
+        if (sibling && !id.startsWith('\0')) this.error(`${path.relative('.', id)} is in consent-gate-ui.min.js and in ${sibling}: add it to UI_SHARED_MODULES`);
+      }
+    }
   },
 });
 
@@ -83,9 +161,10 @@ const finish = () => ({
       stdio: 'inherit',
     });
 
-    const lines = ['consent-gate.min.js', 'consent-gate-full.min.js', 'consent-gate-ui.min.js', 'consent-gate-debug.min.js'].map((name) => {
+    const files = ['consent-gate.min.js', 'consent-gate-full.min.js', 'consent-gate-ui.min.js', 'consent-gate-ui-cy.min.js', 'consent-gate-ui-elements.min.js', 'consent-gate-debug.min.js'];
+    const lines = files.map((name) => {
       const file = `${DIST}/${name}`;
-      return `  ${file.padEnd(32)} ${String(statSync(file).size).padStart(6)} B  integrity="${sri(file)}"`;
+      return `  ${file.padEnd(40)} ${String(statSync(file).size).padStart(6)} B  integrity="${sri(file)}"`;
     });
     console.log(`\nSubresource Integrity (SRI) hashes of the script-tag files:\n${lines.join('\n')}\n`);
   },
@@ -100,13 +179,40 @@ const iife = (input, file, { mangleProperties, plugins = [] }) => ({
   plugins: [...plugins, nodeResolve({ browser: true }), ts(false), minify(mangleProperties), recordWrites()],
 });
 
+/** A sibling of the UI bundle: Lit and UI_SHARED_MODULES come from consent-gate-ui.min.js. */
+const uiSibling = (input, file) => {
+  const build = iife(input, file, { mangleProperties: false, plugins: [useUIBundle()] });
+  build.output.globals = (name) => `globalThis[Symbol.for(${JSON.stringify(UI_SHARED_KEY)})][${JSON.stringify(name)}]`;
+  return build;
+};
+
 export default [
-  iife('src/ui/define-all.ts', `${DIST}/consent-gate-ui.min.js`, { mangleProperties: false }),
+  uiSibling('src/i18n/add-cy.ts', `${DIST}/consent-gate-ui-cy.min.js`),
+  uiSibling('src/ui/script-tag-elements.ts', `${DIST}/consent-gate-ui-elements.min.js`),
+  iife('src/ui/script-tag.ts', `${DIST}/consent-gate-ui.min.js`, {
+    mangleProperties: false,
+    plugins: [
+      handOverToSiblings(),
+      bundleIntegrity('src/ui/bundle-integrity.ts', {
+        CY_INTEGRITY: 'consent-gate-ui-cy.min.js',
+        ELEMENTS_INTEGRITY: 'consent-gate-ui-elements.min.js',
+      }),
+    ],
+  }),
   iife('src/debug-tag.ts', `${DIST}/consent-gate-debug.min.js`, { mangleProperties: true }),
   // The full bundle works on the gate's state object: it may use only members whose names are
   // not mangled (public ones), since each bundle mangles `_private` names its own way.
   iife('src/script-tag-full.ts', `${DIST}/consent-gate-full.min.js`, { mangleProperties: true }),
-  iife('src/script-tag.ts', `${DIST}/consent-gate.min.js`, { mangleProperties: true, plugins: [bundleIntegrity()] }),
+  iife('src/script-tag.ts', `${DIST}/consent-gate.min.js`, {
+    mangleProperties: true,
+    plugins: [
+      bundleIntegrity('src/bundle-integrity.ts', {
+        UI_INTEGRITY: 'consent-gate-ui.min.js',
+        DEBUG_INTEGRITY: 'consent-gate-debug.min.js',
+        FULL_INTEGRITY: 'consent-gate-full.min.js',
+      }),
+    ],
+  }),
   {
     // dist/cli.js: the `consent-gate` command (Node). It bundles the catalogue modules it shares
     // with the library (validate, presets, match, table) from the same sources; `playwright` is an

@@ -10,6 +10,7 @@ import {
   type CookieTableRow,
   type TableLocale,
 } from '../src/catalogue/table.js';
+import '../src/i18n/add-cy.js';
 import { localise } from '../src/i18n/strings.js';
 import { UsageError } from './browser.js';
 import { problemLines, readCatalogueFile } from './catalogue-file.js';

@@ -20,6 +20,7 @@ import { ConsentState } from './consent/controller.js';
 import { catalogueFingerprint, type ConsentRecord } from './consent/record.js';
 import { pushConsentModeDefault } from './gate/consent-mode.js';
 import { reserveEmbedSpace } from './gate/embed-space.js';
+import { loadBeside } from './load-beside.js';
 import { DEBUG_PARAMETER, runConsentGate, type StartOptions } from './run.js';
 import type { FullBundle } from './script-tag-full.js';
 import { VERSION } from './version.js';
@@ -43,26 +44,8 @@ const loader = new Promise<DecisionsLoader | undefined>((resolve) => (started = 
 consent.loadDecisions = () => loader.then((load) => load?.());
 window.consentGate = consent;
 
-/**
- * Loads a bundle that ships beside this file, with this script's nonce (strict CSP) and, when
- * this script was loaded with `integrity` (SRI, e.g. from a CDN), that bundle's own hash: the
- * build writes the siblings' hashes into this file, so one integrity attribute covers all of them.
- */
-function loadSibling(file: string, integrity: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = new URL(file, self?.src ?? location.href).href;
-    if (self?.nonce) script.nonce = self.nonce;
-    if (self?.crossOrigin != null) script.crossOrigin = self.crossOrigin;
-    if (self?.integrity && integrity) script.integrity = integrity;
-    script.onload = () => resolve();
-    script.onerror = () => {
-      console.error(`consent-gate: could not load ${script.src}: it must sit beside this script, from the same version.`);
-      reject(new Error(`${file} failed to load`));
-    };
-    document.head.append(script);
-  });
-}
+/** Loads a bundle that ships beside this file (its hash is built into this one). */
+const loadSibling = (file: string, integrity: string) => loadBeside(self, file, integrity);
 
 /** The bundles an IIFE hands over under a shared key. */
 const handedOver = <T>(key: string) => (globalThis as Record<symbol, T>)[Symbol.for(key)];

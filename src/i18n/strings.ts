@@ -6,10 +6,12 @@
  * those strings over the English ones; anything else → English (en-GB). The catalogue's `texts`
  * override any key per language, and may also give the language's own `site` name,
  * `cookiesPageUrl` and `policyUrl`.
+ *
+ * English is always here. The Welsh tables are added by `add-cy.ts`: on import for npm (the
+ * elements' registration modules import it), or as a bundle of their own that the script-tag UI
+ * fetches the first time an element is in Welsh (`setLocaleLoader`, `pendingLocale`).
  */
 import type { Catalogue, LocalisedText } from '../catalogue/types.js';
-import { cy } from './cy.js';
-import { cyExpiry, cyPresetTexts } from './cy-presets.js';
 import { enGB, type StringKey, type StringTable } from './en-GB.js';
 
 export type { StringKey, StringTable };
@@ -17,7 +19,48 @@ export type { StringKey, StringTable };
 export type Locale = string;
 export type Texts = Catalogue['texts'];
 
-const TABLES: Record<string, StringTable> = { 'en-GB': enGB, cy };
+/** A built-in locale beside English: its strings, and its words for the presets' English texts. */
+export interface BuiltInLocale {
+  strings: StringTable;
+  /** Translations of the presets' texts, keyed by the English text. */
+  presetTexts: Record<string, string>;
+  /** An expiry (`2 years`) in the locale's words. */
+  expiry: (text: string) => string;
+}
+
+/** The built-in locales that may come apart from English (and from this module). */
+const BUILT_IN = ['cy'];
+const LOCALES: Record<string, BuiltInLocale> = {};
+
+export function addBuiltInLocale(locale: Locale, tables: BuiltInLocale): void {
+  LOCALES[locale] = tables;
+}
+
+let loadLocale: ((locale: Locale) => Promise<unknown>) | undefined;
+const loading: Record<string, Promise<void>> = {};
+const unavailable = new Set<Locale>();
+
+/** How to fetch a built-in locale's tables that are not here yet (the script-tag UI sets it). */
+export function setLocaleLoader(load: (locale: Locale) => Promise<unknown>): void {
+  loadLocale = load;
+}
+
+/**
+ * While `locale`'s built-in tables are still on their way, the promise of their arrival (asking
+ * for them the first time); else undefined: they are here, or `locale` needs none, or they could
+ * not be fetched (then English stands in).
+ */
+export function pendingLocale(locale: Locale): Promise<void> | undefined {
+  if (LOCALES[locale] || !loadLocale || !BUILT_IN.includes(locale) || unavailable.has(locale)) return undefined;
+  return (loading[locale] ??= loadLocale(locale).then(
+    () => {
+      if (!LOCALES[locale]) unavailable.add(locale);
+    },
+    () => {
+      unavailable.add(locale);
+    },
+  ));
+}
 
 const primary = (tag: string) => tag.toLowerCase().split('-')[0];
 
@@ -40,7 +83,7 @@ function overridesFor(locale: Locale, texts: Texts): Record<string, string> {
 export type Translate = (key: StringKey, values?: Record<string, string>) => string;
 
 export function translator(locale: Locale, texts: Texts = {}, values: Record<string, string> = {}): Translate {
-  const table: Record<string, string> = { ...enGB, ...TABLES[locale], ...overridesFor(locale, texts) };
+  const table: Record<string, string> = { ...enGB, ...LOCALES[locale]?.strings, ...overridesFor(locale, texts) };
   return (key, extra) => {
     const all: Record<string, string> = { ...values, ...extra };
     return (table[key] ?? enGB[key]).replace(/\{(\w+)\}/g, (match, name: string) => all[name] ?? match);
@@ -71,7 +114,7 @@ export function siteDetails(catalogue: Catalogue, locale: Locale): { site: strin
  */
 export function localise(text: LocalisedText | undefined, locale: Locale): string {
   if (text === undefined) return '';
-  if (typeof text === 'string') return (locale === 'cy' && cyPresetTexts[text]) || text;
+  if (typeof text === 'string') return LOCALES[locale]?.presetTexts[text] || text;
   return (
     text[locale] ?? text[primary(locale)] ?? text.en ?? text['en-GB'] ?? localise(Object.values(text)[0], locale)
   );
@@ -80,7 +123,7 @@ export function localise(text: LocalisedText | undefined, locale: Locale): strin
 /** An expiry (`2 years`, `session`) in the locale's words where it follows the usual pattern. */
 export function localiseExpiry(text: LocalisedText | undefined, locale: Locale): string {
   const value = localise(text, locale);
-  return locale === 'cy' ? cyExpiry(value) : value;
+  return LOCALES[locale]?.expiry(value) ?? value;
 }
 
 /**
@@ -95,4 +138,15 @@ export function listOf(items: string[], and: string): string {
     else last = last.replace(/^([cpt])(?!h)/, '$1h');
   }
   return `${items.slice(0, -1).join(', ')} ${and} ${last}`;
+}
+
+/**
+ * Whether an element can render in `locale` now. While the locale's built-in tables are on their
+ * way, false, and the element updates once they are here: it shows nothing rather than English on
+ * a Welsh page.
+ */
+export function localeReady(element: { requestUpdate(): void }, locale: Locale): boolean {
+  const pending = pendingLocale(locale);
+  pending?.then(() => element.requestUpdate());
+  return !pending;
 }

@@ -3,16 +3,15 @@
  * category that has several), with each category's services and cookies in a disclosure. Shared
  * by the preferences dialog (`<consent-banner>`) and the cookies page (`<consent-preferences>`),
  * so both ask the same questions in the same words and store the answers the same way. Styled by
- * the banner's stylesheet (`consent-banner.styles.ts`), which covers both elements.
+ * the banner's stylesheet (`consent-banner.styles.ts`), which covers both elements. The script-tag
+ * build carries it in `consent-gate-ui-elements.min.js`, which the banner fetches when its
+ * preferences first open (see `provideCategoryChoices`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { STATISTICAL_EXCEPTION as EXCEPTION, type Catalogue, type Category, type Service } from '../catalogue/types.js';
+import type { Catalogue, Category, Service } from '../catalogue/types.js';
 import type { ConsentController } from '../consent/controller.js';
 import { localise, localiseExpiry, type Locale, type StringKey, type Translate } from '../i18n/strings.js';
-
-/** Categories with built-in texts (title, description, question, banner purpose). */
-export const KNOWN = ['essential', 'analytics', 'embeds', 'functional', 'marketing'];
-export { EXCEPTION };
+import { categoryTitle, EXCEPTION, KNOWN } from './category-title.js';
 
 /** What the questions are rendered from. */
 export interface ChoiceContext {
@@ -20,12 +19,6 @@ export interface ChoiceContext {
   controller: ConsentController;
   locale: Locale;
   t: Translate;
-}
-
-/** A category's title: the catalogue's, else the built-in one, else its name. */
-export function categoryTitle(category: Category, ctx: Pick<ChoiceContext, 'locale' | 't'>): string {
-  if (category.title) return localise(category.title, ctx.locale);
-  return KNOWN.includes(category.name) ? ctx.t(`category.${category.name}.title` as StringKey) : category.name;
 }
 
 /**

@@ -1,4 +1,4 @@
-/** Defines every consent-gate element. The script-tag UI bundle is built from this module. */
+/** Defines every consent-gate element, for npm (the script-tag UI comes in parts: see script-tag.ts). */
 import './consent-banner/define.js';
 import './consent-embed/define.js';
 import './consent-preferences/define.js';

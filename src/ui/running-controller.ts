@@ -11,7 +11,7 @@ const KEY = Symbol.for('consent-gate.controller');
  */
 export const READY_EVENT = 'consent-ready';
 
-/** The controller the page runs (set by `startConsentGate`), or undefined before it starts. */
+/** The controller the page runs (set by `runConsentGate` in src/run.ts), or undefined before it starts. */
 export function runningController(): ConsentController | undefined {
   return (globalThis as { [KEY]?: ConsentController })[KEY];
 }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { cookieTable } from '../../dist/catalogue/table.js';
 import { parseCatalogue } from '../../dist/catalogue/validate.js';
+import '../../dist/i18n/add-cy.js';
 import { localise } from '../../dist/i18n/strings.js';
 import { CY, EN, axeViolations, bannerButton, consentCookie, focused, region, startDemo } from './ui-support.js';
 

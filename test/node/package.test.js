@@ -114,11 +114,11 @@ describe('the tarball', () => {
     assert.ok(packed.includes(pkg.types.replace(/^\.\//, '')) && packed.includes(pkg.main.replace(/^\.\//, '')));
   });
 
-  it('marks as side-effectful only files it ships: the entry, registration modules and script-tag bundles', () => {
+  it('marks as side-effectful only files it ships: the entry, registration modules (the elements and Welsh) and script-tag bundles', () => {
     for (const pattern of pkg.sideEffects) {
       const regex = new RegExp(`^${pattern.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace(/\*/g, '[^/]+')}$`);
       assert.ok(packed.some((file) => regex.test(file)), `sideEffects "${pattern}" matches no packed file`);
-      assert.match(pattern, /^\.\/dist\/(index\.js|ui\/\*\/define\.js|consent-gate(-full|-ui|-debug)?\.min\.js)$/);
+      assert.match(pattern, /^\.\/dist\/(index\.js|ui\/\*\/define\.js|i18n\/add-cy\.js|consent-gate(-full|-ui|-ui-cy|-ui-elements|-debug)?\.min\.js)$/);
     }
   });
 });
@@ -221,9 +221,11 @@ describe('bundling the package (esbuild, which honours sideEffects like webpack 
     assert.match(out.text, /customElements\.define\(\s*["']consent-banner["']/);
   });
 
-  it("registers one element with `import 'consent-gate/elements/consent-banner'`", async () => {
+  it("registers one element with `import 'consent-gate/elements/consent-banner'`, Welsh included", async () => {
     const [out] = await bundle(`import 'consent-gate/elements/consent-banner';`);
     assert.match(out.text, /customElements\.define\(\s*["']consent-banner["']/);
+    // The Welsh tables are added by a side-effect import (src/i18n/add-cy.ts) a bundler must keep.
+    assert.ok(out.text.includes('Derbyn cwcis ychwanegol'), 'the Welsh strings are in the bundle');
   });
 
   it('keeps consent-gate/core free of Lit, and drops it entirely when nothing is used', async () => {

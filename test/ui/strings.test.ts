@@ -5,6 +5,7 @@ import { CONTROLLER_KEY } from '../../src/consent/controller.js';
 import { cy } from '../../src/i18n/cy.js';
 import { cyExpiry, cyPresetTexts } from '../../src/i18n/cy-presets.js';
 import { enGB, type StringKey } from '../../src/i18n/en-GB.js';
+import '../../src/i18n/add-cy.js';
 import { listOf, localeOf, localise, localiseExpiry, siteDetails, translator } from '../../src/i18n/strings.js';
 import { runningController } from '../../src/ui/running-controller.js';
 

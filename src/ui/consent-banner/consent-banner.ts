@@ -5,18 +5,40 @@ import type { ConsentController } from '../../consent/controller.js';
 import {
   listOf,
   localeOf,
+  localeReady,
   localise,
+  pendingLocale,
   siteDetails,
   translator,
   type Locale,
   type StringKey,
   type Translate,
 } from '../../i18n/strings.js';
-import { categoryTitle, choicesFromForm, EXCEPTION, KNOWN, renderCategory } from '../category-choices.js';
+import type { choicesFromForm, renderCategory } from '../category-choices.js';
+import { categoryTitle, EXCEPTION, KNOWN } from '../category-title.js';
 import { adoptDocumentStyles } from '../document-styles.js';
 import { reserveBottom } from '../reserve-space.js';
 import { READY_EVENT, runningController } from '../running-controller.js';
 import { bannerStyles } from './consent-banner.styles.js';
+
+/** The dialog's questions (`category-choices.ts`). */
+interface CategoryChoices {
+  renderCategory: typeof renderCategory;
+  choicesFromForm: typeof choicesFromForm;
+}
+
+let choices: CategoryChoices | undefined;
+let fetchChoices: (() => Promise<unknown>) | undefined;
+
+/**
+ * Gives the banner the preferences dialog's questions: on import for npm (the registration
+ * module does it), or, in the script tag, from the elements bundle, which `fetch` loads the first
+ * time the preferences open: a first visit that never opens them does not download them.
+ */
+export function provideCategoryChoices(given: CategoryChoices | undefined, fetch?: () => Promise<unknown>): void {
+  choices = given ?? choices;
+  fetchChoices = fetch ?? fetchChoices;
+}
 
 /** What the bar shows: the question, a confirmation after a choice, or nothing. */
 type View = 'question' | 'message' | 'hidden';
@@ -176,7 +198,16 @@ export class ConsentBanner extends LitElement {
 
   /** Opens the preferences dialog; focus returns to `opener` when it closes without a choice. */
   private async _openPreferences(opener?: HTMLElement): Promise<void> {
-    if (this._dialogOpen || !this._controller?.catalogue) return;
+    const catalogue = this._controller?.catalogue;
+    if (this._dialogOpen || !catalogue) return;
+    // The dialog opens once its questions and, in Welsh, the Welsh tables are here (never in
+    // English meanwhile); at once when they already are.
+    const pending = [pendingLocale(localeOf(this, catalogue.texts)), choices ? undefined : fetchChoices?.().catch(() => {})];
+    if (pending.some(Boolean)) {
+      await Promise.all(pending);
+      if (this._dialogOpen) return;
+    }
+    if (!choices) return;
     this._opener = opener;
     this._dialogOpen = true;
     await this.updateComplete;
@@ -286,8 +317,8 @@ export class ConsentBanner extends LitElement {
   private _save(event: Event) {
     event.preventDefault();
     const controller = this._controller!;
-    const choices = choicesFromForm(event.target as HTMLFormElement, controller.catalogue!);
-    return this._decide(() => controller.update(choices, 'preferences'), 'banner.saved');
+    const answers = choices!.choicesFromForm(event.target as HTMLFormElement, controller.catalogue!);
+    return this._decide(() => controller.update(answers, 'preferences'), 'banner.saved');
   }
 
   private _hide(): void {
@@ -318,6 +349,7 @@ export class ConsentBanner extends LitElement {
     const catalogue = this._controller?.catalogue;
     if (!catalogue) return nothing;
     const locale = localeOf(this, catalogue.texts);
+    if (!localeReady(this, locale)) return nothing;
     const details = siteDetails(catalogue, locale);
     const ctx: Context = {
       catalogue,
@@ -327,7 +359,7 @@ export class ConsentBanner extends LitElement {
       cookiesPageUrl: details.cookiesPageUrl ?? details.policyUrl,
     };
     return html`${this._view === 'hidden' ? nothing : this._renderBar(ctx)}${
-      this._dialogOpen ? this._renderDialog(ctx) : nothing
+      this._dialogOpen && choices ? this._renderDialog(ctx, choices) : nothing
     }`;
   }
 
@@ -431,7 +463,7 @@ export class ConsentBanner extends LitElement {
     `;
   }
 
-  private _renderDialog(ctx: Context): TemplateResult {
+  private _renderDialog(ctx: Context, { renderCategory }: CategoryChoices): TemplateResult {
     const { catalogue, t } = ctx;
     return html`
       <dialog

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Service } from '../../catalogue/types.js';
 import type { ConsentChangeEvent } from '../../consent/events.js';
-import { localeOf, localise, translator, type Locale, type StringKey, type Translate } from '../../i18n/strings.js';
+import { localeOf, localeReady, localise, translator, type Locale, type StringKey, type Translate } from '../../i18n/strings.js';
 import { bannerStyles } from '../consent-banner/consent-banner.styles.js';
 import { adoptDocumentStyles } from '../document-styles.js';
 import { READY_EVENT, runningController } from '../running-controller.js';
@@ -217,6 +217,7 @@ export class ConsentEmbed extends LitElement {
     }
     const provider = providerOf(service);
     const locale = localeOf(this, catalogue.texts);
+    if (!localeReady(this, locale)) return nothing;
     const t = translator(locale, catalogue.texts);
     const name = localise(service.title, locale);
     const title = this.title || name;

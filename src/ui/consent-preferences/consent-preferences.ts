@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localeOf, siteDetails, translator } from '../../i18n/strings.js';
+import { localeOf, localeReady, siteDetails, translator } from '../../i18n/strings.js';
 import { choicesFromForm, renderCategory } from '../category-choices.js';
 import { bannerStyles } from '../consent-banner/consent-banner.styles.js';
 import { adoptDocumentStyles } from '../document-styles.js';
@@ -98,6 +98,7 @@ export class ConsentPreferences extends LitElement {
     const catalogue = controller?.catalogue;
     if (!controller || !catalogue) return nothing;
     const locale = localeOf(this, catalogue.texts);
+    if (!localeReady(this, locale)) return nothing;
     const t = translator(locale, catalogue.texts, { site: siteDetails(catalogue, locale).site });
     const ctx = { catalogue, controller, locale, t };
     return html`

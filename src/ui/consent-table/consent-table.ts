@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { cookieTable, setByParts, type CookieTableRow } from '../../catalogue/table.js';
-import { localeOf, localise } from '../../i18n/strings.js';
+import { localeOf, localeReady, localise } from '../../i18n/strings.js';
 import { adoptDocumentStyles } from '../document-styles.js';
 import { READY_EVENT, runningController } from '../running-controller.js';
 import { tableStyles } from './consent-table.styles.js';
@@ -61,6 +61,7 @@ export class ConsentTable extends LitElement {
     const catalogue = runningController()?.catalogue;
     if (!catalogue) return nothing;
     const locale = localeOf(this, catalogue.texts) === 'cy' ? 'cy' : 'en-GB';
+    if (!localeReady(this, locale)) return nothing;
     const table = cookieTable(catalogue, locale, localise);
     const s = table.strings;
     const sections = table.sections.filter((section) => !this.category || section.category === this.category);

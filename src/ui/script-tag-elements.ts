@@ -1,0 +1,17 @@
+/**
+ * The script-tag bundle of the UI beyond the banner's first layer
+ * (`consent-gate-ui-elements.min.js`): `<consent-embed>`, `<consent-table>`,
+ * `<consent-preferences>`, and the questions of the banner's preferences dialog.
+ * consent-gate-ui.min.js fetches it once one of those elements is in the page, or when the dialog
+ * first opens; it takes Lit and the shared modules from that bundle (see rollup.config.js), so it
+ * carries neither.
+ */
+import { choicesFromForm, renderCategory } from './category-choices.js';
+import { provideCategoryChoices } from './consent-banner/consent-banner.js';
+import { ConsentEmbed } from './consent-embed/consent-embed.js';
+import { ConsentPreferences } from './consent-preferences/consent-preferences.js';
+import { ConsentTable } from './consent-table/consent-table.js';
+
+const elements = { 'consent-embed': ConsentEmbed, 'consent-table': ConsentTable, 'consent-preferences': ConsentPreferences };
+provideCategoryChoices({ renderCategory, choicesFromForm });
+for (const [tag, element] of Object.entries(elements)) if (!customElements.get(tag)) customElements.define(tag, element);
