@@ -21,10 +21,10 @@ export function upgrade(state: ConsentState, text: string, fingerprint: string):
   if (!catalogue) return false;
   state.fingerprint = fingerprint;
   state.decisions = decisions;
-  startReceipts(state);
   // First configuration (a page this browser had not validated), or the full catalogue in place
   // of the short path's (which re-reads the choice, applying any change made meanwhile elsewhere).
   state.configure(catalogue);
+  startReceipts(state); // reads the receipts URL from the catalogue just configured
   const record = state.record;
   if (record && record.fingerprint !== fingerprint) {
     writeRecord(catalogue, { ...record, fingerprint });

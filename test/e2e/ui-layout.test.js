@@ -337,6 +337,8 @@ describe('a hostile page stylesheet', () => {
     for (const state of ['question', 'dialog', 'confirmation']) {
       if (state === 'dialog') {
         await page.getByRole('button', { name: EN.choose }).click();
+        // The dialog's questions come with the elements bundle, fetched when it first opens.
+        await dialog(page).getByRole('button', { name: EN.save }).waitFor();
         for (const summary of await dialog(page).locator('summary').all()) await summary.click();
       }
       if (state === 'confirmation') {
