@@ -170,11 +170,14 @@ const finish = () => ({
   },
 });
 
+const DEFINE_ONLY = [`${path.sep}js-cookie${path.sep}`, path.join('src', 'consent', 'before-change-event.ts')];
+
 const iife = (input, file, { mangleProperties, plugins = [] }) => ({
   input,
-  // js-cookie's module only defines its API: without this its top-level call keeps it in every
-  // bundle that imports store.ts, even those (the gate) that never write the consent cookie.
-  treeshake: { moduleSideEffects: (id) => !id.includes(`${path.sep}js-cookie${path.sep}`) },
+  // Modules that only define things, though rollup sees a top-level effect (js-cookie's init call;
+  // the event class's static name): without this they ride along in every bundle that imports
+  // store.ts or decisions.ts, even those (the gate) that never write the cookie or decide.
+  treeshake: { moduleSideEffects: (id) => !DEFINE_ONLY.some((part) => id.includes(part)) },
   output: { file, format: 'iife', sourcemap: true },
   plugins: [...plugins, nodeResolve({ browser: true }), ts(false), minify(mangleProperties), recordWrites()],
 });

@@ -7,7 +7,7 @@
  * loads. They use only the state's public members, so both files can share one state object.
  */
 import type { ConsentState } from './controller.js';
-import { ConsentBeforeChangeEvent } from './events.js';
+import { ConsentBeforeChangeEvent } from './before-change-event.js';
 import type { ConsentMethod, ConsentRecord } from './record.js';
 import { writeRecord } from './store.js';
 

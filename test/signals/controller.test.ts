@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import type { ConsentBeforeChangeEvent, ConsentChangeEvent } from '../../src/consent/events.js';
+import type { ConsentBeforeChangeEvent } from '../../src/consent/before-change-event.js';
+import type { ConsentChangeEvent } from '../../src/consent/events.js';
 import { controllerFor, freshCookie, schoolCatalogue, sendGlobalPrivacyControl } from './helpers.js';
 
 describe('controller: the statistical exception', () => {
