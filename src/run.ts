@@ -24,7 +24,10 @@ export interface StartOptions extends GateOptions {
   loadDebug?: () => Promise<{ startDebug: typeof startDebug }>;
 }
 
-export const DEBUG_PARAMETER = /[?&]consent-debug(?:[=&]|$)/;
+const DEBUG_PARAMETER = /[?&]consent-debug(?:[=&]|$)/;
+
+/** Whether the debug aid is wanted: asked for by the site (`debug`), or `?consent-debug` in the URL. */
+export const debugAsked = (debug?: boolean): boolean => Boolean(debug) || DEBUG_PARAMETER.test(location.search);
 
 const OPEN_SELECTOR = '[data-consent-open]';
 /** The same name as READY_EVENT in src/ui/running-controller.ts. */
@@ -55,7 +58,7 @@ export function runConsentGate(consent: ConsentState, options: StartOptions = {}
   startTabSync(consent);
   consent.applyGlobalPrivacyControl();
   let trace = options.trace;
-  if ((options.debug || DEBUG_PARAMETER.test(location.search)) && options.loadDebug) {
+  if (debugAsked(options.debug) && options.loadDebug) {
     // Whatever the gate does before the debug aid arrives is replayed to it.
     const earlier: GateTraceEvent[] = [];
     let sink: GateTrace = (...event) => earlier.push(event);

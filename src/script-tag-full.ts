@@ -4,6 +4,7 @@
  * before the first decision, and on a page whose catalogue this browser has not validated yet
  * (see `src/script-tag.ts`). It hands `upgrade` over under a shared key: an IIFE cannot export.
  */
+import { FULL_KEY } from './bundle-keys.js';
 import type { ConsentState } from './consent/controller.js';
 import { decisions } from './consent/decisions.js';
 import { startReceipts } from './consent/receipts.js';
@@ -35,4 +36,4 @@ export function upgrade(state: ConsentState, text: string, fingerprint: string):
 
 export type FullBundle = { upgrade: typeof upgrade };
 
-(globalThis as Record<symbol, FullBundle>)[Symbol.for('consent-gate.full')] = { upgrade };
+(globalThis as Record<symbol, FullBundle>)[Symbol.for(FULL_KEY)] = { upgrade };

@@ -13,6 +13,7 @@
  *   <script src="/assets/consent-gate.min.js" data-catalogue="/cookies.json"></script>
  */
 import { DEBUG_INTEGRITY, FULL_INTEGRITY, UI_INTEGRITY } from './bundle-integrity.js';
+import { DEBUG_KEY, FULL_KEY } from './bundle-keys.js';
 import { GATE_PRESETS } from './catalogue/preset-cookies.js';
 import { expand } from './catalogue/resolve.js';
 import type { Catalogue } from './catalogue/types.js';
@@ -21,7 +22,7 @@ import { catalogueFingerprint, type ConsentRecord } from './consent/record.js';
 import { pushConsentModeDefault } from './gate/consent-mode.js';
 import { reserveEmbedSpace } from './gate/embed-space.js';
 import { loadBeside } from './load-beside.js';
-import { DEBUG_PARAMETER, runConsentGate, type StartOptions } from './run.js';
+import { debugAsked, runConsentGate, type StartOptions } from './run.js';
 import type { FullBundle } from './script-tag-full.js';
 import { VERSION } from './version.js';
 
@@ -47,13 +48,13 @@ window.consentGate = consent;
 /** Loads a bundle that ships beside this file (its hash is built into this one). */
 const loadSibling = (file: string, integrity: string) => loadBeside(self, file, integrity);
 
-/** The bundles an IIFE hands over under a shared key. */
+/** What a bundle beside this one handed over (src/bundle-keys.ts). */
 const handedOver = <T>(key: string) => (globalThis as Record<symbol, T>)[Symbol.for(key)];
 
-// The debug bundle (src/debug-tag.ts) leaves its module under this key: an IIFE cannot export.
+// The debug bundle (src/debug-tag.ts) hands over its module.
 const loadDebug = () =>
   loadSibling('consent-gate-debug.min.js', DEBUG_INTEGRITY).then(() =>
-    handedOver<typeof import('./gate/debug.js')>('consent-gate.debug'),
+    handedOver<typeof import('./gate/debug.js')>(DEBUG_KEY),
   );
 
 async function readCatalogue(source: string): Promise<string> {
@@ -82,22 +83,21 @@ async function readCatalogue(source: string): Promise<string> {
 function begin(text: string): void {
   const fingerprint = catalogueFingerprint(text, VERSION);
   let full: Promise<boolean> | undefined;
-  let ui: Promise<unknown> | undefined;
   let uiScript: Promise<void> | undefined;
   // The UI bundle only defines the elements; they wait for the gate (`consent-ready`) to draw.
   const fetchUI = () => (uiScript ??= loadSibling('consent-gate-ui.min.js', UI_INTEGRITY));
   /** Validates and puts the full catalogue and the decisions in force (once). */
   const upgrade = () =>
     (full ??= loadSibling('consent-gate-full.min.js', FULL_INTEGRITY).then(
-      () => handedOver<FullBundle>('consent-gate.full').upgrade(consent, text, fingerprint),
+      () => handedOver<FullBundle>(FULL_KEY).upgrade(consent, text, fingerprint),
       () => {
         full = undefined; // a later need (the footer link, a decision) tries again
         return false;
       },
     ));
-  const debug = self?.hasAttribute('data-debug') || DEBUG_PARAMETER.test(location.search);
+  const debug = debugAsked(self?.hasAttribute('data-debug'));
   const options: StartOptions = {
-    loadUI: () => (ui ??= upgrade().then((ok): unknown => ok && fetchUI())),
+    loadUI: () => upgrade().then((ok): unknown => ok && fetchUI()), // run.ts calls it once
     loadDebug,
     debug,
   };
