@@ -22,6 +22,7 @@ import path from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { moduleSideEffects } from './scripts/define-only.js';
 
 const DIST = 'dist';
 
@@ -170,14 +171,9 @@ const finish = () => ({
   },
 });
 
-const DEFINE_ONLY = [`${path.sep}js-cookie${path.sep}`, path.join('src', 'consent', 'before-change-event.ts')];
-
 const iife = (input, file, { mangleProperties, plugins = [] }) => ({
   input,
-  // Modules that only define things, though rollup sees a top-level effect (js-cookie's init call;
-  // the event class's static name): without this they ride along in every bundle that imports
-  // store.ts or decisions.ts, even those (the gate) that never write the cookie or decide.
-  treeshake: { moduleSideEffects: (id) => !DEFINE_ONLY.some((part) => id.includes(part)) },
+  treeshake: { moduleSideEffects }, // scripts/define-only.js
   output: { file, format: 'iife', sourcemap: true },
   plugins: [...plugins, nodeResolve({ browser: true }), ts(false), minify(mangleProperties), recordWrites()],
 });

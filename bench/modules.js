@@ -9,6 +9,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { minify } from 'terser';
 import { brotliCompressSync } from 'node:zlib';
 import path from 'node:path';
+import { moduleSideEffects } from '../scripts/define-only.js';
 
 const entry = process.argv[2] ?? 'src/script-tag.ts';
 const terser = (code, toplevel) =>
@@ -17,7 +18,7 @@ const terser = (code, toplevel) =>
 const bundle = await rollup({
   input: entry,
   plugins: [nodeResolve({ browser: true }), typescript({ tsconfig: './tsconfig.build.json', outDir: undefined, declarationDir: undefined, declaration: false })],
-  treeshake: { moduleSideEffects: (id) => !id.includes(`${path.sep}js-cookie${path.sep}`) },
+  treeshake: { moduleSideEffects }, // as the script-tag builds do
   onwarn() {},
 });
 const { output } = await bundle.generate({ format: 'es' });
