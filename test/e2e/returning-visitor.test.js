@@ -15,22 +15,27 @@ const env = useTestSite();
 const accept = (page) => page.getByRole('button', { name: 'Accept additional cookies' });
 const banner = (page) => page.getByRole('region', { name: 'Cookies on Test Primary School' });
 
-// Runs before the page: as soon as the gate publishes `window.consentGate` (before it knows the
-// catalogue), asks `whenGranted('analytics')` and counts `consent-change` events and Consent Mode
-// updates, as a page script or a tag manager would see them.
-const WATCH = `(() => {
-  window.__watch = { granted: false, changes: 0 };
+/**
+ * An init script that runs `use` (the source of a function of the gate) the moment the gate
+ * publishes `window.consentGate`: before it has read or validated its catalogue.
+ */
+const onGatePublished = (use) => `(() => {
   let gate;
   Object.defineProperty(window, 'consentGate', {
     configurable: true,
     get: () => gate,
     set(value) {
       gate = value;
-      value.whenGranted('analytics').then(() => (window.__watch.granted = true));
+      (${use})(value);
     },
   });
-  document.addEventListener('consent-change', () => window.__watch.changes++);
 })();`;
+
+// Asks `whenGranted('analytics')` as early as that, and counts `consent-change` events, as a page
+// script or a tag manager would see them.
+const WATCH = `window.__watch = { granted: false, changes: 0 };
+document.addEventListener('consent-change', () => window.__watch.changes++);
+${onGatePublished("(gate) => gate.whenGranted('analytics').then(() => (window.__watch.granted = true))")}`;
 const consentUpdates = (page) =>
   page.evaluate(() => (window.dataLayer ?? []).filter((e) => e.event === 'consent_update').length);
 
@@ -149,21 +154,46 @@ describe('a returning visitor', () => {
 
 describe('a decision made while the catalogue is being validated', () => {
   it('waits for the validation, then applies (rejectAll() as soon as the gate exists)', async () => {
-    const early = `(() => {
-      let gate;
-      Object.defineProperty(window, 'consentGate', {
-        configurable: true,
-        get: () => gate,
-        set(value) {
-          gate = value;
-          window.__early = value.rejectAll();
-        },
-      });
-    })();`;
+    const early = onGatePublished('(gate) => (window.__early = gate.rejectAll())');
     const { context, page } = await openContext(env.browser, { initScript: early });
     await page.goto(env.server.origin() + PAGE);
     assert.equal(await page.evaluate(() => window.__early), true);
     assert.deepEqual((await storedWire(context)).c, { analytics: 0, embeds: 0, polls: 0 });
+    await context.close();
+  });
+});
+
+describe('on the short path, when the rest of the library is needed', () => {
+  /** A returning visitor's page on the short path (only consent-gate.min.js fetched). */
+  async function shortPath() {
+    const opened = await visit(env.browser);
+    await acceptThenReload(opened);
+    await opened.page.reload();
+    await opened.page.waitForFunction(() => document.querySelectorAll('script[type="text/plain"]').length === 0);
+    assert.deepEqual(opened.library, ['consent-gate.min.js']);
+    return opened;
+  }
+
+  it('tries consent-gate-full.min.js again after a failed load, so a withdrawal still goes through', async () => {
+    const { context, page } = await shortPath();
+    let failures = 1;
+    await context.route('**/dist/consent-gate-full.min.js', (route) => (failures-- > 0 ? route.abort() : route.continue()));
+    assert.equal(await page.evaluate(() => window.consentGate.update({ polls: false })), false, 'the load failed');
+    assert.equal(await page.evaluate(() => window.consentGate.update({ polls: false })), true, 'the next need loads it');
+    assert.equal((await storedWire(context)).c.polls, 0);
+    await context.close();
+  });
+
+  it('applies a change made elsewhere meanwhile when the full catalogue comes in', async () => {
+    const { context, page } = await shortPath();
+    // Another tab or subdomain withdrew polls; this page has not re-read the cookie yet.
+    const cookie = (await context.cookies()).find((c) => c.name === 'cookie_preferences');
+    const wire = JSON.parse(decodeURIComponent(cookie.value));
+    await context.addCookies([{ ...cookie, value: encodeURIComponent(JSON.stringify({ ...wire, c: { ...wire.c, polls: 0 } })) }]);
+    assert.equal(await page.locator('iframe[data-consent="polls"]').getAttribute('src'), 'https://app.sli.do/event/test2026');
+    await page.evaluate(() => window.consentGate.open()); // the preferences: the full catalogue comes in
+    await page.waitForFunction(() => document.querySelector('iframe[data-consent="polls"]').getAttribute('src') === 'about:blank');
+    assert.equal(await page.evaluate(() => window.__watch.changes), 1, 'told as a change');
     await context.close();
   });
 });
