@@ -8,8 +8,11 @@
 //  - dist/consent-gate-debug.min.js  script-tag debug aid (IIFE), loaded by the gate only with ?consent-debug
 //  - dist/consent-gate-full.min.js   script-tag rest of the gate (IIFE): validator, presets' texts,
 //                                    decisions, receipts; loaded by the gate when needed
-//  - dist/consent-gate.min.js        script-tag gate (IIFE, no Lit), runs synchronously in <head>;
+//  - dist/consent-gate-core.min.js   script-tag rest of the gate (IIFE, no Lit): the consent state,
+//                                    sweep, tab sync, the UI's host; loaded by the gate when needed;
 //                                    carries the SRI hashes of the three above, so they are built first
+//  - dist/consent-gate.min.js        script-tag gate (IIFE, no Lit), runs synchronously in <head>: a
+//                                    returning visitor's page by itself, anything else through the core
 //  - dist/*.js + .d.ts               npm ESM (modules preserved; lit, js-cookie, tslib external)
 // Then: files no build wrote are removed from dist/ (a renamed module must not linger in the
 // package), dist/custom-elements.json is generated from the elements' JSDoc, and the SRI hashes
@@ -162,7 +165,7 @@ const finish = () => ({
       stdio: 'inherit',
     });
 
-    const files = ['consent-gate.min.js', 'consent-gate-full.min.js', 'consent-gate-ui.min.js', 'consent-gate-ui-cy.min.js', 'consent-gate-ui-elements.min.js', 'consent-gate-debug.min.js'];
+    const files = ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-full.min.js', 'consent-gate-ui.min.js', 'consent-gate-ui-cy.min.js', 'consent-gate-ui-elements.min.js', 'consent-gate-debug.min.js'];
     const lines = files.map((name) => {
       const file = `${DIST}/${name}`;
       return `  ${file.padEnd(40)} ${String(statSync(file).size).padStart(6)} B  integrity="${sri(file)}"`;
@@ -202,7 +205,8 @@ export default [
   // The full bundle works on the gate's state object: it may use only members whose names are
   // not mangled (public ones), since each bundle mangles `_private` names its own way.
   iife('src/script-tag-full.ts', `${DIST}/consent-gate-full.min.js`, { mangleProperties: true }),
-  iife('src/script-tag.ts', `${DIST}/consent-gate.min.js`, {
+  // The core, too, works on objects the gate hands over (its activator): public members only.
+  iife('src/script-tag-core.ts', `${DIST}/consent-gate-core.min.js`, {
     mangleProperties: true,
     plugins: [
       bundleIntegrity('src/bundle-integrity.ts', {
@@ -211,6 +215,10 @@ export default [
         FULL_INTEGRITY: 'consent-gate-full.min.js',
       }),
     ],
+  }),
+  iife('src/script-tag.ts', `${DIST}/consent-gate.min.js`, {
+    mangleProperties: true,
+    plugins: [bundleIntegrity('src/bundle-integrity.ts', { CORE_INTEGRITY: 'consent-gate-core.min.js' })],
   }),
   {
     // dist/cli.js: the `consent-gate` command (Node). It bundles the catalogue modules it shares

@@ -6,11 +6,12 @@
  */
 import { CONTROLLER_KEY, type ConsentState } from './consent/controller.js';
 import { startTabSync } from './consent/sync.js';
-import { startConsentMode } from './gate/consent-mode.js';
+import { startConsentMode, type ConsentModeSent } from './gate/consent-mode.js';
 import type { GateTrace, GateTraceEvent, startDebug } from './gate/debug.js';
 import { reserveEmbedSpace } from './gate/embed-space.js';
 import { startGate, type GateOptions } from './gate/gate.js';
 import { whenUIElementsAppear } from './gate/ui-elements.js';
+import { debugAsked, openerClicked, READY_EVENT } from './page-hooks.js';
 
 export interface StartOptions extends GateOptions {
   /** Makes the UI elements available (the script-tag build loads its UI bundle here). */
@@ -24,15 +25,6 @@ export interface StartOptions extends GateOptions {
   loadDebug?: () => Promise<{ startDebug: typeof startDebug }>;
 }
 
-const DEBUG_PARAMETER = /[?&]consent-debug(?:[=&]|$)/;
-
-/** Whether the debug aid is wanted: asked for by the site (`debug`), or `?consent-debug` in the URL. */
-export const debugAsked = (debug?: boolean): boolean => Boolean(debug) || DEBUG_PARAMETER.test(location.search);
-
-const OPEN_SELECTOR = '[data-consent-open]';
-/** The same name as READY_EVENT in src/ui/running-controller.ts. */
-const READY_EVENT = 'consent-ready';
-
 /** Once the page is parsed: then whether it holds a cookies page's settings is known. */
 function whenParsed(): Promise<HTMLElement> {
   if (document.body && document.readyState !== 'loading') return Promise.resolve(document.body);
@@ -42,19 +34,21 @@ function whenParsed(): Promise<HTMLElement> {
 }
 
 /**
- * Runs the gate for `consent`, already configured with a catalogue. `consentModeDefaultPushed`:
- * the script tag pushed Consent Mode's default before validating (see `pushConsentModeDefault`).
+ * Runs the gate for `consent`, already configured with a catalogue. `sent`: what the script tag's
+ * first file did already (see `ConsentModeSent`): pushed Consent Mode's default while the
+ * catalogue is validated ('default'), or ran a returning visitor's page by itself ('stored': the
+ * default and the stored choice are pushed, and `consent-ready` was announced).
  */
-export function runConsentGate(consent: ConsentState, options: StartOptions = {}, consentModeDefaultPushed = false): void {
+export function runConsentGate(consent: ConsentState, options: StartOptions = {}, sent?: ConsentModeSent): void {
   const catalogue = consent.catalogue!;
   (globalThis as { [CONTROLLER_KEY]?: ConsentState })[CONTROLLER_KEY] = consent;
   // Elements already on the page (an npm site defines them on import, before this runs) found no
   // controller when they connected: tell them it is running (see src/ui/running-controller.ts).
-  document.dispatchEvent(new Event(READY_EVENT));
+  if (sent !== 'stored') document.dispatchEvent(new Event(READY_EVENT));
   // Consent Mode's default (and a stored choice's update) goes into the dataLayer before any gated
   // tag can run; tab sync listens before Global Privacy Control makes its decision; the gate
   // starts last, from the choice in force.
-  startConsentMode(consent, consentModeDefaultPushed);
+  startConsentMode(consent, sent);
   startTabSync(consent);
   consent.applyGlobalPrivacyControl();
   let trace = options.trace;
@@ -91,13 +85,7 @@ export function runConsentGate(consent: ConsentState, options: StartOptions = {}
   whenUIElementsAppear(loadUI);
 
   // Delegated, so links added to the page later work too.
-  document.addEventListener('click', (event) => {
-    const opener = (event.target as Element | null)?.closest?.(OPEN_SELECTOR);
-    // Modified clicks (new tab/window) keep the link's own behaviour.
-    if (!opener || (event as MouseEvent).ctrlKey || (event as MouseEvent).metaKey || (event as MouseEvent).shiftKey) return;
-    event.preventDefault();
-    consent.open();
-  });
+  document.addEventListener('click', (event) => openerClicked(event) && consent.open());
 
   if (consent.awaitingChoice) consent.showUI('banner');
   // A reset (here or in another tab) asks again.

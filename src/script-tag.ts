@@ -1,33 +1,45 @@
 /**
- * The script-tag build (`consent-gate.min.js`): runs the gate synchronously from the page's
- * `<head>` with the catalogue named by its own `data-catalogue` attribute. It fetches the rest
- * of the library from beside itself only when needed:
- *  - `consent-gate-full.min.js` (validator, presets' texts, decisions, receipts): on a page whose
- *    catalogue text this browser has not validated before, before any UI and before the first
- *    decision. A returning visitor whose stored choice carries the fingerprint of this very
- *    catalogue text (`catalogueFingerprint`) gets the gate without it: the text passed this
- *    version's validator when the choice was stored, so it is expanded without checks.
- *  - `consent-gate-ui.min.js` (the elements): only when something must be shown.
+ * The script-tag gate (`consent-gate.min.js`): runs synchronously from the page's `<head>` with the
+ * catalogue named by its own `data-catalogue` attribute. Every page view pays for this file, so by
+ * itself it runs only the commonest page, a returning visitor's: the stored choice carries the
+ * fingerprint of this very catalogue text (`catalogueFingerprint`: the text passed this version's
+ * validator when the choice was stored), answers every category, and was the visitor's own (not
+ * Global Privacy Control's). There it pushes Consent Mode's default and the stored choice, runs the
+ * allowed scripts and iframes (now, and as they are parsed or added), and answers
+ * `window.consentGate.allows()`.
+ *
+ * Everything else is `consent-gate-core.min.js` (`src/script-tag-core.ts`), fetched from beside
+ * this file and handed the page (`take`) the moment it is needed:
+ *  - at once on any other page: a first visit, a changed catalogue or library version, a choice
+ *    from Global Privacy Control or with a category unanswered, a catalogue that does not parse,
+ *    debugging;
+ *  - when one of the UI elements is on the page (an embed, a cookie table, the cookies page's
+ *    settings), for a decision, `open()`, `reset()` or `refresh()`, and on a `[data-consent-open]`
+ *    click;
+ *  - when another tab changed the consent cookie;
+ *  - when refused cookies may be there to delete: something is refused and the page has a cookie
+ *    that no essential service of the catalogue declares by its exact name.
  *
  *   <script src="/assets/consent-gate.min.js" data-catalogue="#cookie-catalogue"></script>
  *   <script src="/assets/consent-gate.min.js" data-catalogue="/cookies.json"></script>
  */
-import { DEBUG_INTEGRITY, FULL_INTEGRITY, UI_INTEGRITY } from './bundle-integrity.js';
-import { DEBUG_KEY, FULL_KEY } from './bundle-keys.js';
-import { GATE_PRESETS } from './catalogue/preset-cookies.js';
-import { expand } from './catalogue/resolve.js';
-import type { Catalogue } from './catalogue/types.js';
-import { ConsentState } from './consent/controller.js';
-import { catalogueFingerprint, type ConsentRecord } from './consent/record.js';
-import { pushConsentModeDefault } from './gate/consent-mode.js';
+import { CORE_INTEGRITY } from './bundle-integrity.js';
+import { CORE_KEY, handedOver } from './bundle-keys.js';
+import { DEFAULT_COOKIE, has, own, resolveConsentMode, type Obj } from './catalogue/resolve.js';
+import { PRESET_NAMES, STATISTICAL_EXCEPTION } from './catalogue/types.js';
+import type { ConsentListener, ConsentState } from './consent/controller.js';
+import { globalPrivacyControl } from './consent/gpc.js';
+import { catalogueFingerprint, decodeRecord, type ConsentRecord } from './consent/record.js';
+import { readCookie } from './consent/store.js';
+import { activateIframe, ScriptActivator } from './gate/activate.js';
+import { pushConsentModeDefault, pushConsentModeUpdate } from './gate/consent-mode.js';
 import { reserveEmbedSpace } from './gate/embed-space.js';
+import { watchGated } from './gate/gate.js';
+import { whenUIElementsAppear } from './gate/ui-elements.js';
 import { loadBeside } from './load-beside.js';
-import { debugAsked, runConsentGate, type StartOptions } from './run.js';
-import type { FullBundle } from './script-tag-full.js';
+import { debugAsked, openerClicked, READY_EVENT } from './page-hooks.js';
+import type { CoreBundle, Handover } from './script-tag-core.js';
 import { VERSION } from './version.js';
-
-/** The page's consent state and actions. */
-const consent = new ConsentState();
 
 declare global {
   interface Window {
@@ -36,26 +48,106 @@ declare global {
 }
 
 const self = document.currentScript as HTMLScriptElement | null;
+/** Presets by name, as `resolveConsentMode` looks them up (their data is not needed here). */
+const PRESETS = Object.fromEntries(PRESET_NAMES.map((name) => [name, 1]));
 
-/** How this page gets the decisions, once it knows its catalogue (`begin`), or never (undefined). */
-type DecisionsLoader = NonNullable<ConsentState['loadDecisions']>;
-let started!: (load: DecisionsLoader | undefined) => void;
-const loader = new Promise<DecisionsLoader | undefined>((resolve) => (started = resolve));
-// A decision asked for before the catalogue is read (a URL still loading) waits for it.
-consent.loadDecisions = () => loader.then((load) => load?.());
-window.consentGate = consent;
+/** A category as this file reads it from the catalogue (valid: its fingerprint says so). */
+interface Category {
+  name: string;
+  required: boolean;
+  basis?: string;
+  services: string[];
+}
 
-/** Loads a bundle that ships beside this file (its hash is built into this one). */
-const loadSibling = (file: string, integrity: string) => loadBeside(self, file, integrity);
+/** The short path's catalogue and choice; empty and undefined on any other page. */
+let categories: Category[] = [];
+let inForce: ConsentRecord | undefined;
+/** The core's state, once it has taken over: from then on `window.consentGate` is that state. */
+let state: ConsentState | undefined;
+/** Stops this file's own watchers when the core takes over. */
+let stop = () => {};
 
-/** What a bundle beside this one handed over (src/bundle-keys.ts). */
-const handedOver = <T>(key: string) => (globalThis as Record<symbol, T>)[Symbol.for(key)];
+/** Resolves to what loads the core (or undefined when there is no catalogue to run). */
+let begun!: (need?: () => Promise<ConsentState | undefined>) => void;
+const needed = new Promise<(() => Promise<ConsentState | undefined>) | undefined>((resolve) => (begun = resolve));
+/** The core's state, fetching the core first if it is not here (a call made before the catalogue is read waits). */
+const core = () => needed.then((need) => need?.());
 
-// The debug bundle (src/debug-tag.ts) hands over its module.
-const loadDebug = () =>
-  loadSibling('consent-gate-debug.min.js', DEBUG_INTEGRITY).then(() =>
-    handedOver<typeof import('./gate/debug.js')>(DEBUG_KEY),
-  );
+const unknown = new Set<string>();
+
+/** As `ConsentState.allows`, for the short path's answered choice. */
+function allows(name: string): boolean {
+  const record = inForce;
+  if (!record) return false;
+  const category = categories.find((c) => c.name === name);
+  const owner = category ?? categories.find((c) => c.services.includes(name));
+  if (!owner) {
+    if (!unknown.has(name)) {
+      unknown.add(name);
+      console.error(`consent-gate: "${name}" is not a category or service in the cookie catalogue; anything gated on it stays blocked.`);
+    }
+    return false;
+  }
+  const services = record.services;
+  return owner.required || (!category && has(services, name) ? services[name] : record.categories[owner.name]) === true;
+}
+
+const listeners = new Map<ConsentListener, () => void>();
+const grants: [string, () => void][] = [];
+
+type Forwarded = 'acceptAll' | 'rejectAll' | 'update' | 'reset' | 'open' | 'refresh';
+/** A member only the core has: fetched for it, then called there. */
+const forward =
+  (member: Forwarded) =>
+  (...args: unknown[]) =>
+    core().then((s) => (s ? (s[member] as (...a: unknown[]) => unknown)(...args) : false));
+
+/** `window.consentGate` until the core takes over (the members of README's "API and events"). */
+const early = {
+  allows,
+  whenGranted: (name: string) => (allows(name) ? Promise.resolve() : new Promise<void>((resolve) => grants.push([name, resolve]))),
+  subscribe(listener: ConsentListener) {
+    listeners.set(listener, () => {});
+    return () => {
+      listeners.get(listener)?.();
+      listeners.delete(listener);
+    };
+  },
+  acceptAll: forward('acceptAll'),
+  rejectAll: forward('rejectAll'),
+  update: forward('update'),
+  reset: forward('reset'),
+  open: forward('open'),
+  refresh: forward('refresh'),
+  get record() {
+    return inForce;
+  },
+  awaitingChoice: false,
+  get gpc() {
+    return globalPrivacyControl();
+  },
+  get exceptionCategories() {
+    return categories.filter((c) => c.basis === STATISTICAL_EXCEPTION).map((c) => c.name);
+  },
+};
+
+// One object for the whole page view: what the core's state answers, once it has taken over.
+window.consentGate = new Proxy(early, {
+  get(target, key) {
+    const source: object = state ?? target;
+    const value = Reflect.get(source, key);
+    return typeof value == 'function' ? value.bind(source) : value;
+  },
+  set: (target, key, value) => Reflect.set(state ?? target, key, value),
+}) as unknown as ConsentState;
+
+/** The core's state takes over: early subscriptions and `whenGranted` calls move to it. */
+function adopt(taking: ConsentState): void {
+  state = taking;
+  stop();
+  for (const listener of listeners.keys()) listeners.set(listener, taking.subscribe(listener));
+  for (const [name, resolve] of grants) taking.whenGranted(name).then(resolve);
+}
 
 async function readCatalogue(source: string): Promise<string> {
   // "#id" or "[attr]" names an inline <script type="application/json">; anything else is a URL.
@@ -73,61 +165,98 @@ async function readCatalogue(source: string): Promise<string> {
   return response.text();
 }
 
-/**
- * Runs the gate with the catalogue's text. The short path (no validator, no texts) is taken only
- * when all of this holds: the text expands, a usable stored choice carries its fingerprint, that
- * choice answers every category (so no banner) and did not come from Global Privacy Control, and
- * no debugging was asked for. Anything else waits for the full bundle to validate first: nothing
- * non-essential runs on an unvalidated catalogue.
- */
+/** Runs the page from the catalogue's text: by itself on the short path, else through the core. */
 function begin(text: string): void {
   const fingerprint = catalogueFingerprint(text, VERSION);
-  let full: Promise<boolean> | undefined;
-  let uiScript: Promise<void> | undefined;
-  // The UI bundle only defines the elements; they wait for the gate (`consent-ready`) to draw.
-  const fetchUI = () => (uiScript ??= loadSibling('consent-gate-ui.min.js', UI_INTEGRITY));
-  /** Validates and puts the full catalogue and the decisions in force (once). */
-  const upgrade = () =>
-    (full ??= loadSibling('consent-gate-full.min.js', FULL_INTEGRITY).then(
-      () => handedOver<FullBundle>(FULL_KEY).upgrade(consent, text, fingerprint),
-      () => {
-        full = undefined; // a later need (the footer link, a decision) tries again
-        return false;
-      },
-    ));
   const debug = debugAsked(self?.hasAttribute('data-debug'));
-  const options: StartOptions = {
-    loadUI: () => upgrade().then((ok): unknown => ok && fetchUI()), // run.ts calls it once
-    loadDebug,
-    debug,
-  };
-  started(() => upgrade().then((ok) => (ok ? consent.decisions : undefined)));
-
-  let lite: Catalogue | undefined;
+  const activator = new ScriptActivator();
+  let input: Obj | undefined;
+  let read: Category[] = [];
   let stored: ConsentRecord | undefined;
+  let cookieName = '';
+  let settings: ReturnType<typeof resolveConsentMode>;
   let short = false;
   try {
-    lite = expand(JSON.parse(text), GATE_PRESETS);
-    const probe = new ConsentState();
-    probe.configure(lite);
-    stored = probe.record;
-    short = !debug && stored?.fingerprint === fingerprint && stored.method !== 'gpc' && !probe.awaitingChoice;
+    input = JSON.parse(text) as Obj;
+    settings = resolveConsentMode(input, PRESETS);
+    const cookie = { ...DEFAULT_COOKIE, ...(own(input, 'cookie') as object) };
+    cookieName = cookie.name;
+    const decoded = decodeRecord(readCookie(cookieName), { revision: input.revision, days: cookie.days });
+    stored = decoded.ok ? decoded.record : undefined;
+    read = Object.keys(input.categories).map((name) => {
+      const c = input!.categories[name];
+      return { name, required: own(c, 'required') === true, basis: own(c, 'basis') as string, services: (own(c, 'services') ?? []) as string[] };
+    });
+    const record = stored;
+    short = Boolean(
+      record &&
+        !debug &&
+        record.fingerprint === fingerprint &&
+        record.method !== 'gpc' &&
+        read.every((c) => c.required || has(record.categories, c.name)),
+    );
   } catch {
-    // Not the catalogue this browser validated: the validator will say what is wrong with it.
-    lite = undefined;
+    // Not the catalogue this browser validated: the core's validator will say what is wrong with it.
   }
-  if (short) {
-    consent.configure(lite!);
-    consent.fingerprint = fingerprint;
-    runConsentGate(consent, options);
+
+  let loading: Promise<ConsentState | undefined> | undefined;
+  const handover: Handover = { self, text, fingerprint, debug, stored: Boolean(stored), activator, adopt };
+  const need = () =>
+    (loading ??= loadBeside(self, 'consent-gate-core.min.js', CORE_INTEGRITY).then(
+      () => handedOver<CoreBundle>(CORE_KEY).take(handover),
+      () => (loading = undefined), // a later need (a decision, the footer link) tries again
+    ));
+  begun(need);
+  if (settings) {
+    // Consent Mode's default goes into the dataLayer now, before any later tag.
+    pushConsentModeDefault(settings);
+    handover.consentModeSent = 'default';
+  }
+  if (!short) {
+    need();
     return;
   }
-  // The default goes into the dataLayer now, before any later tag, while the validator loads.
-  const settings = lite?.consentMode;
-  if (settings) pushConsentModeDefault(settings);
-  // No usable choice stored: the banner will be wanted, so its bundle comes alongside the validator.
-  if (!stored) fetchUI().catch(() => {});
-  upgrade().then((ok) => ok && runConsentGate(consent, options, Boolean(settings)));
+
+  categories = read;
+  inForce = handover.inForce = stored!;
+  const record = stored!;
+  if (settings) {
+    const optional = read.filter((c) => !c.required).map((c) => c.name);
+    pushConsentModeUpdate(settings, allows, optional, 'stored');
+    handover.consentModeSent = 'stored';
+  }
+  const stopWatching = watchGated((element) => {
+    if (!allows(element.getAttribute('data-consent')!.trim())) return;
+    if (element instanceof HTMLIFrameElement) activateIframe(element);
+    else activator.activate(element as HTMLScriptElement);
+  });
+  document.dispatchEvent(new Event(READY_EVENT));
+
+  // Another tab (or subdomain) changed the choice: the core applies it.
+  const raw = readCookie(cookieName);
+  const changed = () => {
+    if (!state && readCookie(cookieName) !== raw) need();
+  };
+  const channel = typeof BroadcastChannel == 'function' ? new BroadcastChannel(`consent-gate:${cookieName}`) : undefined;
+  if (channel) channel.onmessage = changed;
+  document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && changed());
+  addEventListener('pageshow', (event) => event.persisted && changed());
+  stop = () => {
+    stopWatching();
+    channel?.close();
+  };
+  document.addEventListener('click', (event) => !state && openerClicked(event) && early.open());
+  whenUIElementsAppear(need);
+
+  // Refused cookies are swept on every page load: the core's sweep runs if any may be here.
+  const refused = read.some((c) => !c.required && !record.categories[c.name]) || Object.values(record.services).includes(false);
+  const essential = read
+    .filter((c) => c.required)
+    .flatMap((c) => c.services)
+    .flatMap((s) => (own(own(own(input, 'services'), s), 'cookies') ?? []) as unknown[])
+    .map((cookie) => own(cookie, 'name'));
+  const names = document.cookie.split('; ').map((pair) => pair.split('=')[0]);
+  if (refused && names.some((name) => name && name != cookieName && !essential.includes(name))) need();
 }
 
 function start(): void {
@@ -136,28 +265,22 @@ function start(): void {
   const source = self?.dataset.catalogue;
   if (!source) {
     console.error('consent-gate: the script tag needs data-catalogue="#inline-json-id" or data-catalogue="/cookies.json"; nothing non-essential will run.');
-    started(undefined);
+    begun();
     return;
   }
   // An inline catalogue already parsed is read synchronously, so the gate acts before later tags.
   const inline = /^[#[]/.test(source) ? document.querySelector(source) : null;
-  if (inline) {
-    begin(inline.textContent ?? '');
-    return;
-  }
-  readCatalogue(source).then(
-    (text) => begin(text),
-    (error: Error) => {
-      started(undefined);
-      console.error(`consent-gate: could not read the cookie catalogue (${error.message}); nothing non-essential will run.`);
-    },
-  );
+  if (inline) return begin(inline.textContent ?? '');
+  readCatalogue(source).then(begin, (error: Error) => {
+    begun();
+    console.error(`consent-gate: could not read the cookie catalogue (${error.message}); nothing non-essential will run.`);
+  });
 }
 
 try {
   start();
 } catch (error) {
   // Fail closed, never break the page: gated tags simply stay inert.
-  started(undefined);
+  begun();
   console.error('consent-gate: failed to start; nothing non-essential will run.', error);
 }

@@ -28,11 +28,25 @@ const CONSENT_MODE_DEFAULTS: Record<string, readonly ConsentModeKey[]> = {
   marketing: AD_KEYS,
 };
 
+/** The consent cookie when the catalogue's `cookie` does not say otherwise. */
+export const DEFAULT_COOKIE = { name: 'cookie_preferences', days: 365 };
+
 /** The service input a category entry names: an entry of `services`, or a bare preset name. */
 export const serviceInput = (services: unknown, name: string, presets: object): Obj | undefined => {
   const given = own(services, name);
   if (given !== undefined) return isObj(given) ? given : {};
   return has(presets, name) ? { preset: name } : undefined;
+};
+
+/** Whether a category input lists a Google Analytics service (by preset). */
+const listsGoogleAnalytics = (input: Obj, category: unknown, presets: object): boolean => {
+  const entries = own(category, 'services');
+  return (
+    Array.isArray(entries) &&
+    entries.some(
+      (e) => typeof e == 'string' && own(serviceInput(own(input, 'services'), e, presets), 'preset') === 'google-analytics',
+    )
+  );
 };
 
 /** The Consent Mode types each category grants: the catalogue's mapping, else the defaults. */
@@ -48,16 +62,7 @@ export function consentModeMap(input: Obj, presets: object): Record<string, Cons
     }
     const keys = new Set(has(CONSENT_MODE_DEFAULTS, name) ? CONSENT_MODE_DEFAULTS[name] : []);
     // GA gated on a category of another name still needs analytics_storage to count anything.
-    const entries = own(categories[name], 'services');
-    if (
-      Array.isArray(entries) &&
-      entries.some(
-        (e) =>
-          typeof e == 'string' &&
-          own(serviceInput(own(input, 'services'), e, presets), 'preset') === 'google-analytics',
-      )
-    )
-      keys.add('analytics_storage');
+    if (listsGoogleAnalytics(input, categories[name], presets)) keys.add('analytics_storage');
     map[name] = [...keys];
   }
   return map;
@@ -107,7 +112,7 @@ export function expand(input: Obj, presets: PresetTable): Catalogue {
       ),
     };
   });
-  const consentMode = resolveConsentMode(input, services, presets);
+  const consentMode = resolveConsentMode(input, presets);
   return {
     site: input.site,
     revision: input.revision,
@@ -115,18 +120,22 @@ export function expand(input: Obj, presets: PresetTable): Catalogue {
     categories,
     services,
     texts: clone(own(input, 'texts') as Catalogue['texts']) ?? {},
-    cookie: { name: 'cookie_preferences', days: 365, ...clone(own(input, 'cookie') as object) },
+    cookie: { ...DEFAULT_COOKIE, ...clone(own(input, 'cookie') as object) },
     ...pick(input, ['receipts', 'gpc']),
     ...(consentMode ? { consentMode } : {}),
   };
 }
 
-/** Consent Mode after defaults, or undefined when off (default: on with Google Analytics). */
-function resolveConsentMode(input: Obj, services: Record<string, Service>, presets: object): ResolvedConsentMode | undefined {
+/**
+ * Consent Mode after defaults, or undefined when off (default: on with Google Analytics). Read
+ * from the input alone, so the script tag's first file can push the default before any expansion;
+ * `presets` needs only the preset names as keys.
+ */
+export function resolveConsentMode(input: Obj, presets: object): ResolvedConsentMode | undefined {
   const given = own(input, 'consentMode');
   const on =
     given === undefined
-      ? Object.values(services).some((s) => s.preset == 'google-analytics')
+      ? Object.values(input.categories).some((c) => listsGoogleAnalytics(input, c, presets))
       : given !== false;
   if (!on) return undefined;
   const map = consentModeMap(input, presets);

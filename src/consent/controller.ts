@@ -59,17 +59,18 @@ export class ConsentState {
     return this._record;
   }
 
-  /** Loads the catalogue and reads the stored choice. */
   /**
-   * Loads the catalogue and reads the stored choice. Called again (the script tag swaps in the
-   * validated catalogue with its texts), it re-reads the choice as `refresh()` does, so a change
-   * made meanwhile in another tab or subdomain is applied, not just adopted.
+   * Loads the catalogue and reads the stored choice, or takes `inForce`: the choice the script
+   * tag's first file already runs the page's gate from (its `refresh()` then applies any change
+   * made since). Called again (the script tag swaps in the validated catalogue with its texts), it
+   * re-reads the choice as `refresh()` does, so a change made meanwhile in another tab or
+   * subdomain is applied, not just adopted.
    */
-  configure(catalogue: Catalogue): void {
+  configure(catalogue: Catalogue, inForce?: ConsentRecord): void {
     const first = !this._catalogue;
     this._catalogue = catalogue;
     if (!first) return this.refresh();
-    this._record = readRecord(catalogue);
+    this._record = inForce ?? readRecord(catalogue);
     // `whenGranted` callers that asked before the catalogue was known (the script tag validates
     // a catalogue it has not seen before asynchronously) get their answer now.
     for (const check of [...this._waiting]) check();

@@ -107,8 +107,6 @@ export interface DecodeContext {
   revision: number;
   /** Lifetime of a choice in days. */
   days: number;
-  /** The non-essential categories the catalogue declares (a record need not answer them all). */
-  categories: readonly string[];
   now?: number;
 }
 

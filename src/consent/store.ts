@@ -37,18 +37,14 @@ export function expireCookie(name: string, path: string, domain?: string): void 
 
 /** The stored choice, or undefined when there is none that may be used. Never throws. */
 export function readRecord(catalogue: Catalogue): ConsentRecord | undefined {
-  const { revision, cookie, categories } = catalogue;
+  const { revision, cookie } = catalogue;
   let raw: string | undefined;
   try {
     raw = readCookie(cookie.name);
   } catch {
     raw = undefined;
   }
-  const result = decodeRecord(raw, {
-    revision,
-    days: cookie.days,
-    categories: categories.filter((c) => !c.required).map((c) => c.name),
-  });
+  const result = decodeRecord(raw, { revision, days: cookie.days });
   if (result.ok) return result.record;
   if (result.reason !== 'missing' && !logged) {
     logged = true;

@@ -33,9 +33,13 @@ export class ScriptActivator {
   private _running = 0;
   /** Scripts queued behind others, not yet inserted. */
   private _waiting = 0;
+  /** Every gated script taken: a queued one is still in the page, and must not be taken twice. */
+  private _taken = new WeakSet<HTMLScriptElement>();
 
-  /** Replaces a gated script with a live copy. Call in document order. */
+  /** Replaces a gated script with a live copy (once). Call in document order. */
   activate(gated: HTMLScriptElement): void {
+    if (this._taken.has(gated)) return;
+    this._taken.add(gated);
     const live = document.createElement('script');
     copyAttributes(gated, live);
     const type = gated.dataset.type;

@@ -49,49 +49,63 @@ export function pushConsentModeDefault(settings: ResolvedConsentMode): void {
   if (settings.urlPassthrough) gtag('set', 'url_passthrough', true);
 }
 
+/** A type is granted when every category mapped to it is allowed (and at least one is). */
+function grantsOf(settings: ResolvedConsentMode, allows: (name: string) => boolean): ConsentState {
+  const grants = {} as ConsentState;
+  for (const key of KEYS) {
+    const from = Object.keys(settings.categories).filter((c) => settings.categories[c].includes(key));
+    grants[key] = from.length && from.every(allows) ? 'granted' : 'denied';
+  }
+  return grants;
+}
+
 /**
- * Starts the bridge (pushing the default first, unless `defaultPushed`). Does nothing for
- * Consent Mode when the catalogue has it off, but still sets `ga-disable-<ID>` on withdrawal.
- * Returns a function that stops listening.
+ * Pushes `gtag('consent', 'update', …)` for the choice `allows` answers, then the `consent_update`
+ * event for Tag Manager triggers. The script tag's first file sends it for a stored choice; the bridge,
+ * after every decision.
  */
-export function startConsentMode(controller: ConsentController, defaultPushed = false): () => void {
+export function pushConsentModeUpdate(
+  settings: ResolvedConsentMode,
+  allows: (name: string) => boolean,
+  optionalCategories: readonly string[],
+  method: string,
+): void {
+  const [dataLayer, gtag] = gtagFunction();
+  gtag('consent', 'update', grantsOf(settings, allows));
+  const categories = Object.fromEntries(optionalCategories.map((c) => [c, allows(c)]));
+  // A plain object with `event`, as Tag Manager's custom-event triggers expect (never a gtag
+  // 'event' command: that would send a hit to Google Analytics).
+  dataLayer.push({
+    event: 'consent_update',
+    consent_method: method,
+    consent_categories: categories,
+    consent_granted: Object.keys(categories).filter((c) => categories[c]).join(','),
+  });
+}
+
+/**
+ * What the script tag's first file already pushed for this page: the default (while it validates
+ * the catalogue), or the default and the stored choice's update (on its short path).
+ */
+export type ConsentModeSent = 'default' | 'stored';
+
+/**
+ * Starts the bridge (pushing the default first and, for a stored choice, its update, unless
+ * `sent` says they went already). Does nothing for Consent Mode when the catalogue has it off,
+ * but still sets `ga-disable-<ID>` on withdrawal. Returns a function that stops listening.
+ */
+export function startConsentMode(controller: ConsentController, sent?: ConsentModeSent): () => void {
   const catalogue = controller.catalogue!;
   const settings = catalogue.consentMode;
   const w = window as unknown as Globals;
-  const [dataLayer, gtag] = gtagFunction();
+  const allows = (name: string) => controller.allows(name);
+  const update = (method: string) => pushConsentModeUpdate(settings!, allows, controller.optionalCategories, method);
 
-  /** A type is granted when every category mapped to it is allowed (and at least one is). */
-  const state = (): ConsentState => {
-    const grants = {} as ConsentState;
-    for (const key of KEYS) {
-      const from = Object.keys(settings!.categories).filter((c) => settings!.categories[c].includes(key));
-      grants[key] = from.length && from.every((c) => controller.allows(c)) ? 'granted' : 'denied';
-    }
-    return grants;
-  };
-
-  const tellTagManager = (method: string) => {
-    const categories = Object.fromEntries(controller.optionalCategories.map((c) => [c, controller.allows(c)]));
-    // A plain object with `event`, as Tag Manager's custom-event triggers expect (never a gtag
-    // 'event' command: that would send a hit to Google Analytics).
-    dataLayer.push({
-      event: 'consent_update',
-      consent_method: method,
-      consent_categories: categories,
-      consent_granted: Object.keys(categories).filter((c) => categories[c]).join(','),
-    });
-  };
-
-  const update = (method: string) => {
-    gtag('consent', 'update', state());
-    tellTagManager(method);
-  };
-
-  if (settings) {
-    if (!defaultPushed) pushConsentModeDefault(settings);
+  if (settings && sent !== 'stored') {
+    if (!sent) pushConsentModeDefault(settings);
     // A returning visitor (or a statistical exception running before a choice): the update goes
     // straight after the default, before gtag.js or any `config` can run.
-    const now = state();
+    const now = grantsOf(settings, allows);
     if (controller.record || KEYS.some((k) => now[k] === 'granted')) update(controller.record ? 'stored' : 'default');
   }
 

@@ -16,6 +16,33 @@ export interface GateOptions {
   reloadOnWithdrawal?: boolean;
   /** Told about every gated element considered and every sweep: the debug aid (`./debug.ts`). */
   trace?: GateTrace;
+  /**
+   * The activator to go on with: the script tag's first file hands over its own, which may still
+   * hold scripts queued behind others (default: a new one).
+   */
+  activator?: ScriptActivator;
+}
+
+const GATED = `${GATED_SCRIPT},${GATED_IFRAME}`;
+
+/**
+ * Calls `consider` for every gated script and iframe in the document now, and for each one added
+ * later (the parser's, or a page's own). Returns a function that stops watching.
+ */
+export function watchGated(consider: (element: Element) => void): () => void {
+  const scan = (root: ParentNode) => root.querySelectorAll(GATED).forEach(consider);
+  scan(document);
+  const observer = new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      for (const node of Array.from(mutation.addedNodes)) {
+        if (!(node instanceof Element)) continue;
+        if (node.matches(GATED)) consider(node);
+        else if (node.firstElementChild) scan(node);
+      }
+    }
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  return () => observer.disconnect();
 }
 
 /**
@@ -27,7 +54,7 @@ const LIVE_SCRIPT = 'script[data-consent]:not([type="text/plain"]):not([data-con
 
 /** Starts the gate; returns a function that stops it (observer and subscription). */
 export function startGate(controller: ConsentController, options: GateOptions = {}): () => void {
-  const activator = new ScriptActivator();
+  const activator = options.activator ?? new ScriptActivator();
   const trace = options.trace;
 
   const consider = (element: Element) => {
@@ -41,8 +68,6 @@ export function startGate(controller: ConsentController, options: GateOptions = 
       activator.activate(element);
     }
   };
-  const selector = `${GATED_SCRIPT},${GATED_IFRAME}`;
-  const scan = (root: ParentNode) => root.querySelectorAll(selector).forEach(consider);
 
   /** Deletes the cookies of every service that is not allowed now. */
   const sweepRefused = () => {
@@ -56,24 +81,14 @@ export function startGate(controller: ConsentController, options: GateOptions = 
     return sweepCookies((name) => name !== own && matches(name), paths);
   };
 
-  scan(document);
-  const observer = new MutationObserver((mutations) => {
-    for (const mutation of mutations) {
-      for (const node of Array.from(mutation.addedNodes)) {
-        if (!(node instanceof Element)) continue;
-        if (node.matches(selector)) consider(node);
-        else if (node.firstElementChild) scan(node);
-      }
-    }
-  });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  const stopWatching = watchGated(consider);
 
   // Refused categories are swept on every page load, not only at the moment of refusal.
   const swept = sweepRefused();
   trace?.('sweep', swept, 'load');
 
   const unsubscribe = controller.subscribe(({ changed }) => {
-    scan(document);
+    document.querySelectorAll(GATED).forEach(consider);
     const withdrawn = changed.filter((name) => !controller.allows(name));
     if (!withdrawn.length) return;
     const deleted = sweepRefused();
@@ -84,7 +99,7 @@ export function startGate(controller: ConsentController, options: GateOptions = 
     if (stillRunning && options.reloadOnWithdrawal !== false) location.reload();
   });
   return () => {
-    observer.disconnect();
+    stopWatching();
     unsubscribe();
   };
 }

@@ -78,7 +78,7 @@ describe('a returning visitor', () => {
     await page.goto(env.server.origin() + PAGE);
     await banner(page).waitFor();
     // The banner's bundle is fetched alongside the validator, not after it.
-    assert.deepEqual(library.slice(1).sort(), ['consent-gate-full.min.js', 'consent-gate-ui.min.js'], 'a first visit validates and shows the banner');
+    assert.deepEqual(library.slice(1).sort(), ['consent-gate-core.min.js', 'consent-gate-full.min.js', 'consent-gate-ui.min.js'], 'a first visit validates and shows the banner');
     assert.equal(library[0], 'consent-gate.min.js');
     await acceptThenReload(opened);
     const wire = await storedWire(context);
@@ -97,7 +97,7 @@ describe('a returning visitor', () => {
     // an iframe, so withdrawing them needs no reload.)
     const applied = await page.evaluate(() => window.consentGate.update({ polls: false }));
     assert.equal(applied, true);
-    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-full.min.js']);
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-full.min.js']);
     assert.deepEqual((await storedWire(context)).c, { analytics: 1, embeds: 1, polls: 0 });
     await context.close();
   });
@@ -111,7 +111,7 @@ describe('a returning visitor', () => {
     catalogue.text = CATALOGUE.replace('{', '{ ');
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('script[type="text/plain"]').length === 0);
-    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-full.min.js']);
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-full.min.js']);
     const after = await storedWire(context);
     assert.notEqual(after.f, before.f);
     assert.deepEqual({ ...after, f: before.f }, before, 'the same choice, id and time: only the fingerprint changed');
@@ -143,7 +143,7 @@ describe('a returning visitor', () => {
     thirdParty.length = 0;
     await page.reload();
     await page.waitForTimeout(1000);
-    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-full.min.js']);
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-full.min.js']);
     assert.deepEqual(thirdParty, []);
     assert.equal(await page.locator('script[type="text/plain"]').count(), 4, 'every gated script stays inert');
     assert.ok(consoleErrors.some((m) => m.includes('categories.analytics.servcies')), consoleErrors.join('\n'));

@@ -77,7 +77,7 @@ describe('the UI bundles a page fetches', () => {
     const { context, page, library, bodies } = await visit();
     await page.getByRole('button', { name: 'Accept additional cookies' }).waitFor();
     await page.waitForLoadState('networkidle');
-    assert.deepEqual(library.slice().sort(), ['consent-gate-full.min.js', UI, 'consent-gate.min.js'].sort());
+    assert.deepEqual(library.slice().sort(), ['consent-gate-core.min.js', 'consent-gate-full.min.js', UI, 'consent-gate.min.js'].sort());
     assert.deepEqual(await defined(page), ['consent-banner']);
     assert.ok(bodies[UI].includes('Accept additional cookies'), 'the English strings come with the UI bundle');
     for (const welsh of ['Derbyn cwcis ychwanegol', 'Cwcis ar {site}']) assert.ok(!bodies[UI].includes(welsh), `no Welsh in ${UI}: "${welsh}"`);

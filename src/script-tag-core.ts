@@ -1,0 +1,95 @@
+/**
+ * The rest of the script-tag gate (`consent-gate-core.min.js`): the consent state with its
+ * reactions to a change, the cookie sweep, tab sync, Global Privacy Control, the debug aid's
+ * host, and the host of the UI. `consent-gate.min.js` (`src/script-tag.ts`) runs a returning
+ * visitor's page by itself and fetches this file only when more is needed: a page it cannot run
+ * by itself (a first visit, a changed catalogue…), an element to draw, a decision, a change made
+ * in another tab, cookies to sweep. It hands its work over with `take`, and this file fetches in
+ * turn, only when needed:
+ *  - `consent-gate-full.min.js` (validator, presets' texts, decisions, receipts): on a page whose
+ *    catalogue text this browser has not validated before, before any UI and before the first
+ *    decision (see `src/script-tag-full.ts`);
+ *  - `consent-gate-ui.min.js` (the elements): only when something must be shown.
+ */
+import { DEBUG_INTEGRITY, FULL_INTEGRITY, UI_INTEGRITY } from './bundle-integrity.js';
+import { CORE_KEY, DEBUG_KEY, FULL_KEY, handedOver } from './bundle-keys.js';
+import { GATE_PRESETS } from './catalogue/preset-cookies.js';
+import { expand } from './catalogue/resolve.js';
+import { ConsentState } from './consent/controller.js';
+import type { ConsentRecord } from './consent/record.js';
+import type { ScriptActivator } from './gate/activate.js';
+import type { ConsentModeSent } from './gate/consent-mode.js';
+import { loadBeside } from './load-beside.js';
+import { runConsentGate, type StartOptions } from './run.js';
+import type { FullBundle } from './script-tag-full.js';
+
+/** What `consent-gate.min.js` hands over, with the page. */
+export interface Handover {
+  /** The script tag (its `src`, nonce and `integrity` are those of the bundles fetched beside it). */
+  self: HTMLScriptElement | null;
+  /** The catalogue's text and its `catalogueFingerprint`. */
+  text: string;
+  fingerprint: string;
+  debug: boolean;
+  /**
+   * The stored choice the first file runs the page's gate from (its short path: the catalogue
+   * text carries this choice's fingerprint), or undefined: then this file validates first.
+   */
+  inForce?: ConsentRecord;
+  /** Whether a usable choice is stored at all (if not, the banner will ask: its bundle comes at once). */
+  stored: boolean;
+  /** The first file's activator, with any scripts it still holds queued. */
+  activator: ScriptActivator;
+  consentModeSent?: ConsentModeSent;
+  /** Makes `state` the page's `window.consentGate` and stops the first file's own watchers. */
+  adopt(state: ConsentState): void;
+}
+
+/** Takes over the page from `consent-gate.min.js`; returns the state now in force. */
+export function take(handover: Handover): ConsentState {
+  const { self, text, fingerprint, inForce } = handover;
+  const consent = new ConsentState();
+  const loadSibling = (file: string, integrity: string) => loadBeside(self, file, integrity);
+  let full: Promise<boolean> | undefined;
+  let uiScript: Promise<void> | undefined;
+  // The UI bundle only defines the elements; they wait for the gate (`consent-ready`) to draw.
+  const fetchUI = () => (uiScript ??= loadSibling('consent-gate-ui.min.js', UI_INTEGRITY));
+  /** Validates and puts the full catalogue and the decisions in force (once). */
+  const upgrade = () =>
+    (full ??= loadSibling('consent-gate-full.min.js', FULL_INTEGRITY).then(
+      () => handedOver<FullBundle>(FULL_KEY).upgrade(consent, text, fingerprint),
+      () => {
+        full = undefined; // a later need (the footer link, a decision) tries again
+        return false;
+      },
+    ));
+  const options: StartOptions = {
+    loadUI: () => upgrade().then((ok): unknown => ok && fetchUI()), // run.ts calls it once
+    loadDebug: () =>
+      loadSibling('consent-gate-debug.min.js', DEBUG_INTEGRITY).then(() =>
+        handedOver<typeof import('./gate/debug.js')>(DEBUG_KEY),
+      ),
+    debug: handover.debug,
+    activator: handover.activator,
+  };
+  consent.loadDecisions = () => upgrade().then((ok) => (ok ? consent.decisions : undefined));
+
+  if (inForce) {
+    // Expanded without checks: this text passed this version's validator when the choice was stored.
+    consent.configure(expand(JSON.parse(text), GATE_PRESETS), inForce);
+    consent.fingerprint = fingerprint;
+    handover.adopt(consent);
+    runConsentGate(consent, options, handover.consentModeSent);
+    consent.refresh(); // what brought this file may be a change made in another tab
+    return consent;
+  }
+  handover.adopt(consent);
+  // No usable choice stored: the banner will be wanted, so its bundle comes alongside the validator.
+  if (!handover.stored) fetchUI().catch(() => {});
+  upgrade().then((ok) => ok && runConsentGate(consent, options, handover.consentModeSent));
+  return consent;
+}
+
+export type CoreBundle = { take: typeof take };
+
+(globalThis as Record<symbol, CoreBundle>)[Symbol.for(CORE_KEY)] = { take };
