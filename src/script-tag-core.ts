@@ -16,6 +16,7 @@ import { CORE_KEY, DEBUG_KEY, FULL_KEY, handedOver } from './bundle-keys.js';
 import { GATE_PRESETS } from './catalogue/preset-cookies.js';
 import { expand } from './catalogue/resolve.js';
 import { ConsentState } from './consent/controller.js';
+import { readRecord } from './consent/store.js';
 import type { ConsentRecord } from './consent/record.js';
 import type { ScriptActivator } from './gate/activate.js';
 import type { ConsentModeSent } from './gate/consent-mode.js';
@@ -36,8 +37,6 @@ export interface Handover {
    * text carries this choice's fingerprint), or undefined: then this file validates first.
    */
   inForce?: ConsentRecord;
-  /** Whether a usable choice is stored at all (if not, the banner will ask: its bundle comes at once). */
-  stored: boolean;
   /** The first file's activator, with any scripts it still holds queued. */
   activator: ScriptActivator;
   consentModeSent?: ConsentModeSent;
@@ -49,6 +48,7 @@ export interface Handover {
 export function take(handover: Handover): ConsentState {
   const { self, text, fingerprint, inForce } = handover;
   const consent = new ConsentState();
+  consent.fingerprint = fingerprint;
   const loadSibling = (file: string, integrity: string) => loadBeside(self, file, integrity);
   let full: Promise<boolean> | undefined;
   let uiScript: Promise<void> | undefined;
@@ -77,7 +77,6 @@ export function take(handover: Handover): ConsentState {
   if (inForce) {
     // Expanded without checks: this text passed this version's validator when the choice was stored.
     consent.configure(expand(JSON.parse(text), GATE_PRESETS), inForce);
-    consent.fingerprint = fingerprint;
     handover.adopt(consent);
     runConsentGate(consent, options, handover.consentModeSent);
     consent.refresh(); // what brought this file may be a change made in another tab
@@ -85,7 +84,13 @@ export function take(handover: Handover): ConsentState {
   }
   handover.adopt(consent);
   // No usable choice stored: the banner will be wanted, so its bundle comes alongside the validator.
-  if (!handover.stored) fetchUI().catch(() => {});
+  let stored;
+  try {
+    stored = readRecord(expand(JSON.parse(text), GATE_PRESETS));
+  } catch {
+    // The validator will say what is wrong with the catalogue.
+  }
+  if (!stored) fetchUI().catch(() => {});
   upgrade().then((ok) => ok && runConsentGate(consent, options, handover.consentModeSent));
   return consent;
 }

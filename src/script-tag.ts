@@ -29,7 +29,7 @@ import { DEFAULT_COOKIE, has, own, resolveConsentMode, type Obj } from './catalo
 import { PRESET_NAMES, STATISTICAL_EXCEPTION } from './catalogue/types.js';
 import type { ConsentListener, ConsentState } from './consent/controller.js';
 import { globalPrivacyControl } from './consent/gpc.js';
-import { catalogueFingerprint, decodeRecord, type ConsentRecord } from './consent/record.js';
+import { catalogueFingerprint, inLifetime, recordFrom, recordSeal, type ConsentRecord, type Wire } from './consent/record.js';
 import { readCookie } from './consent/store.js';
 import { activateIframe, ScriptActivator } from './gate/activate.js';
 import { pushConsentModeDefault, pushConsentModeUpdate } from './gate/consent-mode.js';
@@ -175,32 +175,33 @@ function begin(text: string): void {
   let stored: ConsentRecord | undefined;
   let cookieName = '';
   let settings: ReturnType<typeof resolveConsentMode>;
-  let short = false;
   try {
     input = JSON.parse(text) as Obj;
     settings = resolveConsentMode(input, PRESETS);
     const cookie = { ...DEFAULT_COOKIE, ...(own(input, 'cookie') as object) };
     cookieName = cookie.name;
-    const decoded = decodeRecord(readCookie(cookieName), { revision: input.revision, days: cookie.days });
-    stored = decoded.ok ? decoded.record : undefined;
     read = Object.keys(input.categories).map((name) => {
       const c = input!.categories[name];
       return { name, required: own(c, 'required') === true, basis: own(c, 'basis') as string, services: (own(c, 'services') ?? []) as string[] };
     });
-    const record = stored;
-    short = Boolean(
-      record &&
-        !debug &&
-        record.fingerprint === fingerprint &&
-        record.method !== 'gpc' &&
-        read.every((c) => c.required || has(record.categories, c.name)),
-    );
+    // Sealed for this catalogue text (so written by this library, as it is: see `recordSeal`),
+    // still in its lifetime, every category answered, and the visitor's own answer.
+    const wire = JSON.parse(readCookie(cookieName)!) as Wire;
+    const bits = (choices?: Record<string, 0 | 1>) => Object.fromEntries(Object.entries(choices ?? {}).map(([k, bit]) => [k, bit === 1]));
+    if (
+      !debug &&
+      wire.m != 'gpc' &&
+      wire.f === recordSeal(fingerprint, JSON.stringify({ ...wire, f: undefined })) &&
+      inLifetime(Date.parse(wire.ts), cookie.days) &&
+      read.every((c) => c.required || has(wire.c, c.name))
+    )
+      stored = recordFrom(wire, bits(wire.c), bits(wire.s), fingerprint);
   } catch {
-    // Not the catalogue this browser validated: the core's validator will say what is wrong with it.
+    // No choice stored, or not the catalogue this browser validated: the core will say what is wrong.
   }
 
   let loading: Promise<ConsentState | undefined> | undefined;
-  const handover: Handover = { self, text, fingerprint, debug, stored: Boolean(stored), activator, adopt };
+  const handover: Handover = { self, text, fingerprint, debug, activator, adopt };
   const need = () =>
     (loading ??= loadBeside(self, 'consent-gate-core.min.js', CORE_INTEGRITY).then(
       () => handedOver<CoreBundle>(CORE_KEY).take(handover),
@@ -212,7 +213,7 @@ function begin(text: string): void {
     pushConsentModeDefault(settings);
     handover.consentModeSent = 'default';
   }
-  if (!short) {
+  if (!stored) {
     need();
     return;
   }

@@ -49,24 +49,19 @@ const listsGoogleAnalytics = (input: Obj, category: unknown, presets: object): b
   );
 };
 
-/** The Consent Mode types each category grants: the catalogue's mapping, else the defaults. */
-export function consentModeMap(input: Obj, presets: object): Record<string, ConsentModeKey[]> {
-  const categories = own(input, 'categories') as Obj;
-  const given = own(own(input, 'consentMode'), 'categories');
-  const map: Record<string, ConsentModeKey[]> = {};
-  for (const name of Object.keys(categories)) {
-    const explicit = own(given, name);
-    if (Array.isArray(explicit)) {
-      map[name] = [...new Set(explicit as ConsentModeKey[])];
-      continue;
-    }
-    const keys = new Set(has(CONSENT_MODE_DEFAULTS, name) ? CONSENT_MODE_DEFAULTS[name] : []);
-    // GA gated on a category of another name still needs analytics_storage to count anything.
-    if (listsGoogleAnalytics(input, categories[name], presets)) keys.add('analytics_storage');
-    map[name] = [...keys];
-  }
-  return map;
+/** The Consent Mode types one category grants: the catalogue's mapping, else the defaults. */
+function consentModeKeys(input: Obj, name: string, presets: object): ConsentModeKey[] {
+  const explicit = own(own(own(input, 'consentMode'), 'categories'), name);
+  if (Array.isArray(explicit)) return [...new Set(explicit as ConsentModeKey[])];
+  const keys = new Set(has(CONSENT_MODE_DEFAULTS, name) ? CONSENT_MODE_DEFAULTS[name] : []);
+  // GA gated on a category of another name still needs analytics_storage to count anything.
+  if (listsGoogleAnalytics(input, input.categories[name], presets)) keys.add('analytics_storage');
+  return [...keys];
 }
+
+/** The Consent Mode types each category grants: the catalogue's mapping, else the defaults. */
+export const consentModeMap = (input: Obj, presets: object): Record<string, ConsentModeKey[]> =>
+  Object.fromEntries(Object.keys(own(input, 'categories') as Obj).map((name) => [name, consentModeKeys(input, name, presets)]));
 
 /** Fields present in `o` among `keys`, deep-copied so the catalogue shares nothing with input. */
 const pick = (o: Obj, keys: string[]): Obj =>
@@ -133,15 +128,14 @@ export function expand(input: Obj, presets: PresetTable): Catalogue {
  */
 export function resolveConsentMode(input: Obj, presets: object): ResolvedConsentMode | undefined {
   const given = own(input, 'consentMode');
-  const on =
-    given === undefined
-      ? Object.values(input.categories).some((c) => listsGoogleAnalytics(input, c, presets))
-      : given !== false;
+  const names = Object.keys(input.categories);
+  const on = given === undefined ? names.some((name) => listsGoogleAnalytics(input, input.categories[name], presets)) : given !== false;
   if (!on) return undefined;
-  const map = consentModeMap(input, presets);
   const categories: Record<string, ConsentModeKey[]> = {};
-  for (const name of Object.keys(map))
-    if (own(input.categories[name], 'required') !== true || map[name].length) categories[name] = map[name];
+  for (const name of names) {
+    const keys = consentModeKeys(input, name, presets);
+    if (own(input.categories[name], 'required') !== true || keys.length) categories[name] = keys;
+  }
   return {
     categories,
     waitForUpdate: (own(given, 'waitForUpdate') as number | undefined) ?? 500,

@@ -45,7 +45,7 @@ export class ConsentState {
   loadDecisions?: () => Promise<Decisions | undefined>;
   /**
    * Fingerprint of the catalogue text in force (`catalogueFingerprint`), stored with each
-   * decision; set by the script tag, which reads the catalogue as text.
+   * decision; set by the script tag, which reads the catalogue as text, before `configure`.
    */
   fingerprint?: string;
 
@@ -70,7 +70,7 @@ export class ConsentState {
     const first = !this._catalogue;
     this._catalogue = catalogue;
     if (!first) return this.refresh();
-    this._record = inForce ?? readRecord(catalogue);
+    this._record = inForce ?? readRecord(catalogue, this.fingerprint);
     // `whenGranted` callers that asked before the catalogue was known (the script tag validates
     // a catalogue it has not seen before asynchronously) get their answer now.
     for (const check of [...this._waiting]) check();
@@ -80,7 +80,7 @@ export class ConsentState {
   refresh(): void {
     if (!this._catalogue) return;
     const before = this._record;
-    const after = readRecord(this._catalogue);
+    const after = readRecord(this._catalogue, this.fingerprint);
     // A record that differs only in its catalogue fingerprint is the same choice: adopt it quietly.
     const choice = (r?: ConsentRecord) => JSON.stringify(r && { ...r, fingerprint: undefined });
     if (choice(before) === choice(after)) {

@@ -28,7 +28,8 @@ export interface ConsentRecord {
   /**
    * `catalogueFingerprint` of the catalogue text this browser validated when the choice was
    * stored (script tag only). While the page's catalogue has the same fingerprint, the script tag
-   * skips validation (see `src/script-tag.ts`).
+   * skips validation (see `src/script-tag.ts`). Stored as a seal (`recordSeal`); read back only
+   * when it seals this very record for the page's fingerprint, else left out.
    */
   readonly fingerprint?: string;
 }
@@ -47,8 +48,29 @@ const DAY_MS = 86_400_000;
 /** Clocks drift; a record "from the future" by more than this was edited. */
 const FUTURE_TOLERANCE_MS = DAY_MS;
 
+/** Whether a choice made at `time` (ms) may still be used: within `days`, and not from the future. */
+export const inLifetime = (time: number, days: number, now = Date.now()): boolean =>
+  time <= now + FUTURE_TOLERANCE_MS && now - time <= days * DAY_MS;
+
+/** The record a (checked) wire form stands for. */
+export const recordFrom = (
+  wire: Wire,
+  categories: Record<string, boolean>,
+  services: Record<string, boolean>,
+  fingerprint?: string,
+): ConsentRecord => ({
+  version: 1,
+  id: wire.id,
+  timestamp: wire.ts,
+  revision: wire.rev,
+  method: wire.m,
+  categories,
+  services,
+  ...(fingerprint ? { fingerprint } : {}),
+});
+
 /** Compact wire form kept short: the cookie rides on every request to the site. */
-interface Wire {
+export interface Wire {
   v: 1;
   id: string;
   ts: string;
@@ -61,17 +83,28 @@ interface Wire {
 
 const FINGERPRINT = /^[0-9a-z]{1,16}$/;
 
-/**
- * A short hash (32-bit FNV-1a, base 36) of a catalogue's text and the library version: equal
- * fingerprints mean this exact text passed this version's validator before. Not a security
- * measure: a visitor who edits it only skips checks of the site's own catalogue in their browser.
- */
-export function catalogueFingerprint(text: string, version: string): string {
-  const input = version + '\n' + text;
+/** 32-bit FNV-1a of `input`, base 36. */
+function fnv(input: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < input.length; i++) hash = Math.imul(hash ^ input.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(36);
 }
+
+/**
+ * A short hash of a catalogue's text and the library version: equal fingerprints mean this exact
+ * text passed this version's validator before. Not a security measure: a visitor who edits it
+ * only skips checks of the site's own catalogue in their browser.
+ */
+export const catalogueFingerprint = (text: string, version: string): string => fnv(version + '\n' + text);
+
+/**
+ * What the consent cookie stores as `f`: a hash of the catalogue fingerprint and of the record's
+ * other fields exactly as stored (`wire`: its JSON without `f`). So the script tag's first file,
+ * finding `f` equal to the seal of the page's fingerprint and the cookie's own fields, knows that
+ * this library wrote the record, for this catalogue text, as it is, without decoding it field by
+ * field (`decodeRecord` would accept it: it checks what `encodeRecord` always writes).
+ */
+export const recordSeal = (fingerprint: string, wire: string): string => fnv(fingerprint + '\n' + wire);
 
 const toBits = (choices: Readonly<Record<string, boolean>>) => {
   const bits: Record<string, 0 | 1> = {};
@@ -89,7 +122,7 @@ export function encodeRecord(record: ConsentRecord): string {
     c: toBits(record.categories),
   };
   if (Object.keys(record.services).length) wire.s = toBits(record.services);
-  if (record.fingerprint) wire.f = record.fingerprint;
+  if (record.fingerprint) wire.f = recordSeal(record.fingerprint, JSON.stringify(wire));
   return JSON.stringify(wire);
 }
 
@@ -107,6 +140,8 @@ export interface DecodeContext {
   revision: number;
   /** Lifetime of a choice in days. */
   days: number;
+  /** The page's `catalogueFingerprint`: a record sealed for it reads back with it. */
+  fingerprint?: string;
   now?: number;
 }
 
@@ -150,17 +185,6 @@ export function decodeRecord(raw: string | undefined, context: DecodeContext): D
   // A record may leave categories unanswered (an objection to site statistics made before the
   // banner was answered): those grant nothing, and the controller asks about them.
 
-  return {
-    ok: true,
-    record: {
-      version: 1,
-      id: wire.id,
-      timestamp: wire.ts!,
-      revision: wire.rev,
-      method: wire.m,
-      categories,
-      services,
-      ...(wire.f ? { fingerprint: wire.f } : {}),
-    },
-  };
+  const sealed = wire.f && context.fingerprint && wire.f === recordSeal(context.fingerprint, JSON.stringify({ ...wire, f: undefined }));
+  return { ok: true, record: recordFrom(wire as Wire, categories, services, sealed ? context.fingerprint : undefined) };
 }

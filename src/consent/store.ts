@@ -35,8 +35,11 @@ export function expireCookie(name: string, path: string, domain?: string): void 
   document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${path}${domain ? `; domain=${domain}` : ''}`;
 }
 
-/** The stored choice, or undefined when there is none that may be used. Never throws. */
-export function readRecord(catalogue: Catalogue): ConsentRecord | undefined {
+/**
+ * The stored choice, or undefined when there is none that may be used. Never throws.
+ * `fingerprint`: the page's catalogue fingerprint (see `recordSeal`).
+ */
+export function readRecord(catalogue: Catalogue, fingerprint?: string): ConsentRecord | undefined {
   const { revision, cookie } = catalogue;
   let raw: string | undefined;
   try {
@@ -44,7 +47,7 @@ export function readRecord(catalogue: Catalogue): ConsentRecord | undefined {
   } catch {
     raw = undefined;
   }
-  const result = decodeRecord(raw, { revision, days: cookie.days });
+  const result = decodeRecord(raw, { revision, days: cookie.days, fingerprint });
   if (result.ok) return result.record;
   if (result.reason !== 'missing' && !logged) {
     logged = true;

@@ -26,17 +26,17 @@ export interface GateOptions {
 const GATED = `${GATED_SCRIPT},${GATED_IFRAME}`;
 
 /**
- * Calls `consider` for every gated script and iframe in the document now, and for each one added
+ * Calls `each` for every element matching `selector` in the document now, and for each one added
  * later (the parser's, or a page's own). Returns a function that stops watching.
  */
-export function watchGated(consider: (element: Element) => void): () => void {
-  const scan = (root: ParentNode) => root.querySelectorAll(GATED).forEach(consider);
+export function watchFor(selector: string, each: (element: Element) => void): () => void {
+  const scan = (root: ParentNode) => root.querySelectorAll(selector).forEach(each);
   scan(document);
   const observer = new MutationObserver((mutations) => {
     for (const mutation of mutations) {
       for (const node of Array.from(mutation.addedNodes)) {
         if (!(node instanceof Element)) continue;
-        if (node.matches(GATED)) consider(node);
+        if (node.matches(selector)) each(node);
         else if (node.firstElementChild) scan(node);
       }
     }
@@ -44,6 +44,9 @@ export function watchGated(consider: (element: Element) => void): () => void {
   observer.observe(document.documentElement, { childList: true, subtree: true });
   return () => observer.disconnect();
 }
+
+/** Calls `consider` for every gated script and iframe, now and as they are added. */
+export const watchGated = (consider: (element: Element) => void): (() => void) => watchFor(GATED, consider);
 
 /**
  * Live scripts that came out of the gate keep their `data-consent`. One marked
