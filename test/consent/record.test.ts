@@ -25,6 +25,19 @@ describe('consent record codec', () => {
     expect(result).to.deep.equal({ ok: true, record });
   });
 
+  it('reads the catalogue fingerprint back only from a record sealed for it, as it was stored', () => {
+    const sealed = encodeRecord({ ...record, fingerprint: 'abc123' });
+    const read = (raw: string, fingerprint: string) => {
+      const result = decodeRecord(raw, { ...context, fingerprint });
+      return result.ok ? result.record.fingerprint : 'rejected';
+    };
+    expect(read(sealed, 'abc123')).to.equal('abc123');
+    expect(read(sealed, 'abc124'), 'another catalogue text').to.equal(undefined);
+    // The same seal on an edited choice: a valid record, but not one this library stored so.
+    const granted = JSON.stringify({ ...JSON.parse(sealed), c: { analytics: 1, embeds: 1 } });
+    expect(read(granted, 'abc123')).to.equal(undefined);
+  });
+
   it('keeps the cookie short', () => {
     expect(encodeRecord(record).length).to.be.below(160);
   });

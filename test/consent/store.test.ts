@@ -36,9 +36,10 @@ describe('the consent cookie', () => {
       const catalogue = catalogueNamed(name);
       writeRecord(catalogue, record());
       expect(Cookies.get(name), 'js-cookie wrote it').to.be.a('string');
-      const stored = readRecord(catalogue);
+      const stored = readRecord(catalogue, 'abc123');
       expect(stored?.categories).to.deep.equal({ analytics: true });
-      expect(stored?.fingerprint).to.equal('abc123');
+      expect(stored?.fingerprint, 'sealed for this fingerprint').to.equal('abc123');
+      expect(readRecord(catalogue, 'xyz789')?.fingerprint, 'not sealed for another').to.equal(undefined);
       clearRecord(catalogue);
       expect(readCookie(name)).to.equal(undefined);
       expect(document.cookie.includes(encodeURIComponent(name))).to.equal(false);

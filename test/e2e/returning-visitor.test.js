@@ -163,16 +163,19 @@ describe('a decision made while the catalogue is being validated', () => {
   });
 });
 
+/** A returning visitor's page on the short path (only consent-gate.min.js fetched). */
+async function shortPath() {
+  const opened = await visit(env.browser);
+  await acceptThenReload(opened);
+  await opened.page.reload();
+  await opened.page.waitForFunction(() => document.querySelectorAll('script[type="text/plain"]').length === 0);
+  assert.deepEqual(opened.library, ['consent-gate.min.js']);
+  return opened;
+}
+
+const pollsUnloaded = () => document.querySelector('iframe[data-consent="polls"]').getAttribute('src') === 'about:blank';
+
 describe('on the short path, when the rest of the library is needed', () => {
-  /** A returning visitor's page on the short path (only consent-gate.min.js fetched). */
-  async function shortPath() {
-    const opened = await visit(env.browser);
-    await acceptThenReload(opened);
-    await opened.page.reload();
-    await opened.page.waitForFunction(() => document.querySelectorAll('script[type="text/plain"]').length === 0);
-    assert.deepEqual(opened.library, ['consent-gate.min.js']);
-    return opened;
-  }
 
   it('tries consent-gate-full.min.js again after a failed load, so a withdrawal still goes through', async () => {
     const { context, page } = await shortPath();
@@ -194,6 +197,56 @@ describe('on the short path, when the rest of the library is needed', () => {
     await page.evaluate(() => window.consentGate.open()); // the preferences: the full catalogue comes in
     await page.waitForFunction(() => document.querySelector('iframe[data-consent="polls"]').getAttribute('src') === 'about:blank');
     assert.equal(await page.evaluate(() => window.__watch.changes), 1, 'told as a change');
+    await context.close();
+  });
+});
+
+// consent-gate.min.js runs the short path alone; these are the moments it must hand the page to
+// consent-gate-core.min.js, and what a visitor or a page script would miss if it did not.
+describe('on the short path, what still reaches the page', () => {
+  it('a withdrawal made in another tab: the core comes in and unloads the embed', async () => {
+    const { context, page, library } = await shortPath();
+    const other = await context.newPage();
+    await other.goto(env.server.origin() + PAGE);
+    await other.waitForFunction(() => document.querySelectorAll('script[type="text/plain"]').length === 0);
+    assert.equal(await other.evaluate(() => window.consentGate.update({ polls: false })), true);
+    await page.waitForFunction(pollsUnloaded, null, { timeout: 5000 });
+    assert.ok(library.includes('consent-gate-core.min.js'));
+    await context.close();
+  });
+
+  it('sweeps a refused category’s cookies left from before, fetching the core only when there are any', async () => {
+    const opened = await visit(env.browser);
+    const { context, page, library } = opened;
+    const origin = env.server.origin();
+    await page.goto(origin + PAGE);
+    await page.getByRole('button', { name: 'Reject additional cookies' }).click();
+    await page.waitForFunction(() => window.consentGate?.record?.method === 'banner');
+    await page.waitForLoadState('networkidle');
+    library.length = 0;
+    await page.reload({ waitUntil: 'networkidle' });
+    assert.deepEqual(library, ['consent-gate.min.js'], 'nothing to sweep: the gate alone');
+
+    await context.addCookies([{ name: '_ga', value: 'old', url: origin }]);
+    library.length = 0;
+    await page.reload({ waitUntil: 'networkidle' });
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-core.min.js']);
+    assert.equal((await context.cookies()).some((c) => c.name === '_ga'), false, '_ga was swept');
+    await context.close();
+  });
+
+  it('keeps window.consentGate one object: a reference and a listener taken early follow the core', async () => {
+    const { context, page } = await shortPath();
+    await page.evaluate(() => {
+      window.__gate = window.consentGate;
+      window.__heard = [];
+      window.__gate.subscribe(({ changed }) => window.__heard.push(...changed));
+    });
+    assert.equal(await page.evaluate(() => window.__gate.update({ polls: false })), true);
+    assert.ok((await page.evaluate(() => window.__heard)).includes('polls'), 'the early listener heard the change');
+    assert.equal(await page.evaluate(() => window.__gate.allows('polls')), false);
+    assert.equal(await page.evaluate(() => window.__gate.record.categories.polls), false);
+    assert.equal(await page.evaluate(() => window.__gate === window.consentGate), true);
     await context.close();
   });
 });
