@@ -26,7 +26,7 @@
 import { CORE_INTEGRITY } from './bundle-integrity.js';
 import { CORE_KEY, handedOver } from './bundle-keys.js';
 import { DEFAULT_COOKIE, has, own, resolveConsentMode, type Obj } from './catalogue/resolve.js';
-import { PRESET_NAMES, STATISTICAL_EXCEPTION } from './catalogue/types.js';
+import { STATISTICAL_EXCEPTION } from './catalogue/types.js';
 import type { ConsentListener, ConsentState } from './consent/controller.js';
 import { globalPrivacyControl } from './consent/gpc.js';
 import { catalogueFingerprint, inLifetime, recordFrom, recordSeal, type ConsentRecord, type Wire } from './consent/record.js';
@@ -48,8 +48,6 @@ declare global {
 }
 
 const self = document.currentScript as HTMLScriptElement | null;
-/** Presets by name, as `resolveConsentMode` looks them up (their data is not needed here). */
-const PRESETS = Object.fromEntries(PRESET_NAMES.map((name) => [name, 1]));
 
 /** A category as this file reads it from the catalogue (valid: its fingerprint says so). */
 interface Category {
@@ -177,7 +175,7 @@ function begin(text: string): void {
   let settings: ReturnType<typeof resolveConsentMode>;
   try {
     input = JSON.parse(text) as Obj;
-    settings = resolveConsentMode(input, PRESETS);
+    settings = resolveConsentMode(input);
     const cookie = { ...DEFAULT_COOKIE, ...(own(input, 'cookie') as object) };
     cookieName = cookie.name;
     read = Object.keys(input.categories).map((name) => {

@@ -38,30 +38,36 @@ export const serviceInput = (services: unknown, name: string, presets: object): 
   return has(presets, name) ? { preset: name } : undefined;
 };
 
-/** Whether a category input lists a Google Analytics service (by preset). */
-const listsGoogleAnalytics = (input: Obj, category: unknown, presets: object): boolean => {
+const GA = 'google-analytics';
+
+/**
+ * Whether a category input lists a Google Analytics service: an entry of `services` with that
+ * preset, or the bare preset name (what `serviceInput` makes of it, without the preset table).
+ */
+const listsGoogleAnalytics = (input: Obj, category: unknown): boolean => {
   const entries = own(category, 'services');
   return (
     Array.isArray(entries) &&
-    entries.some(
-      (e) => typeof e == 'string' && own(serviceInput(own(input, 'services'), e, presets), 'preset') === 'google-analytics',
-    )
+    entries.some((e) => {
+      const given = typeof e == 'string' ? own(own(input, 'services'), e) : null;
+      return given === undefined ? e === GA : own(given, 'preset') === GA;
+    })
   );
 };
 
 /** The Consent Mode types one category grants: the catalogue's mapping, else the defaults. */
-function consentModeKeys(input: Obj, name: string, presets: object): ConsentModeKey[] {
+function consentModeKeys(input: Obj, name: string): ConsentModeKey[] {
   const explicit = own(own(own(input, 'consentMode'), 'categories'), name);
   if (Array.isArray(explicit)) return [...new Set(explicit as ConsentModeKey[])];
   const keys = new Set(has(CONSENT_MODE_DEFAULTS, name) ? CONSENT_MODE_DEFAULTS[name] : []);
   // GA gated on a category of another name still needs analytics_storage to count anything.
-  if (listsGoogleAnalytics(input, input.categories[name], presets)) keys.add('analytics_storage');
+  if (listsGoogleAnalytics(input, input.categories[name])) keys.add('analytics_storage');
   return [...keys];
 }
 
 /** The Consent Mode types each category grants: the catalogue's mapping, else the defaults. */
-export const consentModeMap = (input: Obj, presets: object): Record<string, ConsentModeKey[]> =>
-  Object.fromEntries(Object.keys(own(input, 'categories') as Obj).map((name) => [name, consentModeKeys(input, name, presets)]));
+export const consentModeMap = (input: Obj): Record<string, ConsentModeKey[]> =>
+  Object.fromEntries(Object.keys(own(input, 'categories') as Obj).map((name) => [name, consentModeKeys(input, name)]));
 
 /** Fields present in `o` among `keys`, deep-copied so the catalogue shares nothing with input. */
 const pick = (o: Obj, keys: string[]): Obj =>
@@ -107,7 +113,7 @@ export function expand(input: Obj, presets: PresetTable): Catalogue {
       ),
     };
   });
-  const consentMode = resolveConsentMode(input, presets);
+  const consentMode = resolveConsentMode(input);
   return {
     site: input.site,
     revision: input.revision,
@@ -123,17 +129,16 @@ export function expand(input: Obj, presets: PresetTable): Catalogue {
 
 /**
  * Consent Mode after defaults, or undefined when off (default: on with Google Analytics). Read
- * from the input alone, so the script tag's first file can push the default before any expansion;
- * `presets` needs only the preset names as keys.
+ * from the input alone, so the script tag's first file can push the default before any expansion.
  */
-export function resolveConsentMode(input: Obj, presets: object): ResolvedConsentMode | undefined {
+export function resolveConsentMode(input: Obj): ResolvedConsentMode | undefined {
   const given = own(input, 'consentMode');
   const names = Object.keys(input.categories);
-  const on = given === undefined ? names.some((name) => listsGoogleAnalytics(input, input.categories[name], presets)) : given !== false;
+  const on = given === undefined ? names.some((name) => listsGoogleAnalytics(input, input.categories[name])) : given !== false;
   if (!on) return undefined;
   const categories: Record<string, ConsentModeKey[]> = {};
   for (const name of names) {
-    const keys = consentModeKeys(input, name, presets);
+    const keys = consentModeKeys(input, name);
     if (own(input.categories[name], 'required') !== true || keys.length) categories[name] = keys;
   }
   return {

@@ -128,9 +128,13 @@ export interface ConsentCookieOptions {
   domain?: string;
 }
 
-/** The built-in presets (`presets.ts` holds their data). */
-export const PRESET_NAMES = ['google-analytics', 'youtube', 'facebook', 'twitter', 'slido', 'site-search'] as const;
-export type PresetName = (typeof PRESET_NAMES)[number];
+export type PresetName =
+  | 'google-analytics'
+  | 'youtube'
+  | 'facebook'
+  | 'twitter'
+  | 'slido'
+  | 'site-search';
 
 /** A service after preset expansion: every field the gate and UI need is present. */
 export interface Service {

@@ -6,12 +6,11 @@
  * combinators rather than code per field. `catalogue.schema.json` mirrors these rules.
  */
 import { PRESETS } from './presets.js';
-import { AD_KEYS, consentModeMap as mapWith, expand, has, isObj, own, serviceInput as inputWith, type Obj } from './resolve.js';
+import { AD_KEYS, consentModeMap, expand, has, isObj, own, serviceInput as inputWith, type Obj } from './resolve.js';
 import { STATISTICAL_EXCEPTION } from './types.js';
 import type { Catalogue, CatalogueProblem, ConsentModeKey, ParseResult, PresetName } from './types.js';
 
 const serviceInput = (services: unknown, name: string) => inputWith(services, name, PRESETS);
-const consentModeMap = (input: Obj) => mapWith(input, PRESETS);
 type Problems = CatalogueProblem[];
 type Check = (value: unknown, path: string, out: Problems) => void;
 

@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path) => readFileSync(root + path, 'utf8');
 const schema = JSON.parse(read('catalogue.schema.json'));
 
-/** Interfaces, type aliases and string-array constants of src/catalogue/types.ts, read with the compiler API. */
+/** Interfaces and type aliases of src/catalogue/types.ts, read with the compiler API. */
 function readTypes() {
   const file = ts.createSourceFile(
     'types.ts',
@@ -25,7 +25,6 @@ function readTypes() {
   );
   const interfaces = new Map();
   const aliases = new Map();
-  const arrays = new Map();
   for (const node of file.statements) {
     if (ts.isInterfaceDeclaration(node)) {
       const members = node.members.filter(ts.isPropertySignature).map((m) => ({
@@ -35,16 +34,9 @@ function readTypes() {
       interfaces.set(node.name.text, members);
     } else if (ts.isTypeAliasDeclaration(node)) {
       aliases.set(node.name.text, node.type);
-    } else if (ts.isVariableStatement(node)) {
-      for (const declaration of node.declarationList.declarations) {
-        let init = declaration.initializer;
-        if (init && ts.isAsExpression(init)) init = init.expression; // `[…] as const`
-        if (init && ts.isArrayLiteralExpression(init))
-          arrays.set(declaration.name.getText(file), init.elements.filter(ts.isStringLiteral).map((e) => e.text));
-      }
     }
   }
-  return { interfaces, aliases, arrays };
+  return { interfaces, aliases };
 }
 
 /** String members of a union of string literals (`'a' | 'b'`). */
@@ -90,9 +82,10 @@ describe('catalogue.schema.json matches src/catalogue/types.ts', () => {
   });
 
   test('preset enum = PresetName; basis enum = CategoryBasis; party enum = CookieDeclaration.party', () => {
-    // PresetName is the type of PRESET_NAMES' members (the script tag's gate needs the names as values).
-    assert.equal(types.aliases.get('PresetName').getText(), '(typeof PRESET_NAMES)[number]');
-    assert.deepEqual(schema.$defs.service.properties.preset.enum, types.arrays.get('PRESET_NAMES'));
+    assert.deepEqual(
+      schema.$defs.service.properties.preset.enum,
+      literals(types.aliases.get('PresetName')),
+    );
     assert.deepEqual(
       schema.$defs.category.properties.basis.enum,
       literals(types.aliases.get('CategoryBasis')),
