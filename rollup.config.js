@@ -7,7 +7,8 @@
 //                                    demand; carries the two above's SRI hashes and the exports they import
 //  - dist/consent-gate-debug.min.js  script-tag debug aid (IIFE), loaded by the gate only with ?consent-debug
 //  - dist/consent-gate-full.min.js   script-tag rest of the gate (IIFE): validator, presets' texts,
-//                                    decisions, receipts; loaded by the gate when needed
+//                                    decisions, receipts; loaded by the core when needed; takes the
+//                                    catalogue expansion from the core (coreSharing)
 //  - dist/consent-gate-core.min.js   script-tag rest of the gate (IIFE, no Lit): the consent state,
 //                                    sweep, tab sync, the UI's host; loaded by the gate when needed;
 //                                    carries the SRI hashes of the three above, so they are built first
@@ -80,11 +81,11 @@ const bundleIntegrity = (module, hashes) => ({
  * their own (one copy per page, one module state): `take()` goes in each taker's build (the
  * `modules` stay external, read from what the giver put on globalThis under `key`), `give()` in
  * the giver's, which is built after them: it replaces `placeholder` (a shared.ts exporting
- * `SHARED` and `SHARED_KEY`) with exactly the exports the takers import, and fails the build when
- * a module is in the giver and in a taker (then it belongs in `modules`). `packages` (Lit, tslib)
- * are handed over the same way.
+ * `SHARED` and `SHARED_KEY`) with exactly the exports the takers import. With `exclusive`, the
+ * build fails when a module is in the giver and in a taker (then it belongs in `modules`).
+ * `packages` (Lit, tslib) are handed over the same way.
  */
-function sharing({ key, modules, placeholder, packages = /^$/ }) {
+function sharing({ key, modules, placeholder, packages = /^$/, exclusive = false }) {
   const isPackage = (source) => packages.test(source);
   /** What the takers import from the giver (module name → export names), and what they hold. */
   const takerImports = new Map();
@@ -130,6 +131,7 @@ function sharing({ key, modules, placeholder, packages = /^$/ }) {
         return `${imports.join('\n')}\nexport const SHARED = { ${entries.join(', ')} };\nexport const SHARED_KEY = Symbol.for(${JSON.stringify(key)});`;
       },
       generateBundle(options, bundle) {
+        if (!exclusive) return;
         for (const chunk of Object.values(bundle)) {
           if (chunk.type !== 'chunk') continue;
           for (const id of Object.keys(chunk.modules)) {
@@ -150,6 +152,7 @@ const uiSharing = sharing({
   key: 'consent-gate.ui',
   placeholder: 'src/ui/shared.ts',
   packages: /^(lit|tslib)(\/|$)/,
+  exclusive: true,
   modules: [
     'src/i18n/strings.ts',
     'src/ui/category-title.ts',
@@ -159,6 +162,16 @@ const uiSharing = sharing({
     'src/ui/running-controller.ts',
     'src/catalogue/types.ts',
   ],
+});
+
+// consent-gate-core.min.js hands consent-gate-full.min.js, which it loads, the catalogue expansion
+// and the presets' cookie names (src/core-shared.ts): the validator expands with the core's code
+// instead of a copy. Other modules (the record, the store) are in both: the core would grow by what
+// only the full bundle uses (js-cookie's writer). The every-view gate hands nothing over (see below).
+const coreSharing = sharing({
+  key: 'consent-gate.core-shared',
+  placeholder: 'src/core-shared.ts',
+  modules: ['src/catalogue/resolve.ts', 'src/catalogue/preset-cookies.ts'],
 });
 
 const filesUnder = (dir) =>
@@ -195,12 +208,14 @@ const iife = (input, file, { mangleProperties, plugins = [] }) => ({
   plugins: [...plugins, nodeResolve({ browser: true }), ts(false), minify(mangleProperties), recordWrites()],
 });
 
-/** A sibling of the UI bundle: Lit and the shared modules come from consent-gate-ui.min.js. */
-const uiSibling = (input, file) => {
-  const build = iife(input, file, { mangleProperties: false, plugins: [uiSharing.take()] });
-  build.output.globals = uiSharing.globals;
+/** A bundle that takes modules from the one that loads it (`shared`: uiSharing or coreSharing). */
+const taker = (input, file, shared, mangleProperties) => {
+  const build = iife(input, file, { mangleProperties, plugins: [shared.take()] });
+  build.output.globals = shared.globals;
   return build;
 };
+/** A sibling of the UI bundle: Lit and the shared modules come from consent-gate-ui.min.js. */
+const uiSibling = (input, file) => taker(input, file, uiSharing, false);
 
 export default [
   uiSibling('src/i18n/add-cy.ts', `${DIST}/consent-gate-ui-cy.min.js`),
@@ -218,13 +233,14 @@ export default [
   iife('src/debug-tag.ts', `${DIST}/consent-gate-debug.min.js`, { mangleProperties: true }),
   // The full bundle works on the gate's state object: it may use only members whose names are
   // not mangled (public ones), since each bundle mangles `_private` names its own way.
-  iife('src/script-tag-full.ts', `${DIST}/consent-gate-full.min.js`, { mangleProperties: true }),
+  taker('src/script-tag-full.ts', `${DIST}/consent-gate-full.min.js`, coreSharing, true),
   // The core, too, works on objects of the gate's (its activator): public members only. It carries
   // its own copies of the modules it shares with the gate: handing them over (as the UI bundle
   // does to its siblings) was measured at +126 B on the gate, every page view, for -590 B here.
   iife('src/script-tag-core.ts', `${DIST}/consent-gate-core.min.js`, {
     mangleProperties: true,
     plugins: [
+      coreSharing.give(),
       bundleIntegrity('src/bundle-integrity.ts', {
         UI_INTEGRITY: 'consent-gate-ui.min.js',
         DEBUG_INTEGRITY: 'consent-gate-debug.min.js',

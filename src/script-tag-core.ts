@@ -15,6 +15,7 @@ import { DEBUG_INTEGRITY, FULL_INTEGRITY, UI_INTEGRITY } from './bundle-integrit
 import { CORE_KEY, DEBUG_KEY, FULL_KEY, handedOver } from './bundle-keys.js';
 import { GATE_PRESETS } from './catalogue/preset-cookies.js';
 import { expand } from './catalogue/resolve.js';
+import { SHARED, SHARED_KEY } from './core-shared.js';
 import { ConsentState } from './consent/controller.js';
 import { readRecord } from './consent/store.js';
 import type { ConsentRecord } from './consent/record.js';
@@ -23,6 +24,9 @@ import type { ConsentModeSent } from './gate/consent-mode.js';
 import { loadBeside } from './load-beside.js';
 import { runConsentGate, type StartOptions } from './run.js';
 import type { FullBundle } from './script-tag-full.js';
+
+// The full bundle takes the catalogue expansion from here (rollup.config.js, coreSharing).
+(globalThis as Record<symbol, typeof SHARED>)[SHARED_KEY] = SHARED;
 
 /** What `consent-gate.min.js` hands over, with the page. */
 export interface Handover {
