@@ -1,8 +1,8 @@
 /**
  * Running consent-gate on a page once its catalogue is in force: Consent Mode, tab sync, Global
  * Privacy Control, the gate, and the UI when something must be shown. Shared by the npm entry
- * (`start.ts`, after validating) and the script tag (`script-tag.ts`, which may skip validation
- * for a catalogue this browser validated before). Nothing here validates or decides by itself.
+ * (`start.ts`, after validating) and the script tag's core (`script-tag-core.ts`, which may skip
+ * validation for a catalogue this browser validated before). Nothing here validates or decides by itself.
  */
 import { CONTROLLER_KEY, type ConsentState } from './consent/controller.js';
 import { startTabSync } from './consent/sync.js';

@@ -37,8 +37,8 @@ export interface Handover {
   fingerprint: string;
   debug: boolean;
   /**
-   * The stored choice the first file runs the page's gate from (its short path: the catalogue
-   * text carries this choice's fingerprint), or undefined: then this file validates first.
+   * The stored choice the first file runs the page's gate from (its short path: the choice is
+   * sealed for this catalogue text, see `recordSeal`), or undefined: then this file validates first.
    */
   inForce?: ConsentRecord;
   /** The first file's activator, with any scripts it still holds queued. */

@@ -1,8 +1,8 @@
 /**
  * The rest of the script-tag gate (`consent-gate-full.min.js`): the validator, the presets' texts,
- * the decisions and consent receipts. `consent-gate.min.js` fetches it before it shows any UI,
- * before the first decision, and on a page whose catalogue this browser has not validated yet
- * (see `src/script-tag.ts`). It hands `upgrade` over under a shared key: an IIFE cannot export.
+ * the decisions and consent receipts. `consent-gate-core.min.js` fetches it before it shows any
+ * UI, before the first decision, and on a page whose catalogue this browser has not validated yet
+ * (see `src/script-tag-core.ts`). It hands `upgrade` over under a shared key: an IIFE cannot export.
  */
 import { FULL_KEY } from './bundle-keys.js';
 import type { ConsentState } from './consent/controller.js';

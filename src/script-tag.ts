@@ -26,11 +26,12 @@
 import { CORE_INTEGRITY } from './bundle-integrity.js';
 import { CORE_KEY, handedOver } from './bundle-keys.js';
 import { DEFAULT_COOKIE, has, own, resolveConsentMode, type Obj } from './catalogue/resolve.js';
+import type { Catalogue } from './catalogue/types.js';
 import { STATISTICAL_EXCEPTION } from './catalogue/types.js';
 import type { ConsentListener, ConsentState } from './consent/controller.js';
 import { globalPrivacyControl } from './consent/gpc.js';
 import { catalogueFingerprint, inLifetime, recordFrom, recordSeal, type ConsentRecord, type Wire } from './consent/record.js';
-import { readCookie } from './consent/store.js';
+import { clearRecord, readCookie } from './consent/store.js';
 import { activateIframe, ScriptActivator } from './gate/activate.js';
 import { pushConsentModeDefault, pushConsentModeUpdate } from './gate/consent-mode.js';
 import { reserveEmbedSpace } from './gate/embed-space.js';
@@ -60,6 +61,8 @@ interface Category {
 /** The short path's catalogue and choice; empty and undefined on any other page. */
 let categories: Category[] = [];
 let inForce: ConsentRecord | undefined;
+/** The catalogue's consent cookie (name, and domain when shared across subdomains). */
+let cookie: Catalogue['cookie'] | undefined;
 /** The core's state, once it has taken over: from then on `window.consentGate` is that state. */
 let state: ConsentState | undefined;
 /** Stops this file's own watchers when the core takes over. */
@@ -100,7 +103,10 @@ const forward =
   (...args: unknown[]) =>
     core().then((s) => (s ? (s[member] as (...a: unknown[]) => unknown)(...args) : false));
 
-/** `window.consentGate` until the core takes over (the members of README's "API and events"). */
+/**
+ * `window.consentGate` until the core takes over: the members of README's "API and events" but
+ * `catalogue` (undefined until the core is here).
+ */
 const early = {
   allows,
   whenGranted: (name: string) => (allows(name) ? Promise.resolve() : new Promise<void>((resolve) => grants.push([name, resolve]))),
@@ -114,7 +120,12 @@ const early = {
   acceptAll: forward('acceptAll'),
   rejectAll: forward('rejectAll'),
   update: forward('update'),
-  reset: forward('reset'),
+  reset() {
+    // Forgotten at once, as the core's reset does (a page may reload right after): the core, once
+    // here, reads the cookie gone and tells the page.
+    if (inForce) clearRecord({ cookie } as Catalogue);
+    return core().then((s) => s?.record && s.reset());
+  },
   open: forward('open'),
   refresh: forward('refresh'),
   get record() {
@@ -129,12 +140,17 @@ const early = {
   },
 };
 
-// One object for the whole page view: what the core's state answers, once it has taken over.
+// One object for the whole page view: what the core's state answers, once it has taken over. A
+// method is looked up when called, so one taken off it early (`const { allows } = consentGate`)
+// answers from the core's state too.
 window.consentGate = new Proxy(early, {
   get(target, key) {
-    const source: object = state ?? target;
-    const value = Reflect.get(source, key);
-    return typeof value == 'function' ? value.bind(source) : value;
+    const value = Reflect.get(state ?? target, key);
+    if (typeof value != 'function') return value;
+    return (...args: unknown[]) => {
+      const source: object = state ?? target;
+      return (Reflect.get(source, key) as (...a: unknown[]) => unknown).apply(source, args);
+    };
   },
   set: (target, key, value) => Reflect.set(state ?? target, key, value),
 }) as unknown as ConsentState;
@@ -176,8 +192,8 @@ function begin(text: string): void {
   try {
     input = JSON.parse(text) as Obj;
     settings = resolveConsentMode(input);
-    const cookie = { ...DEFAULT_COOKIE, ...(own(input, 'cookie') as object) };
-    cookieName = cookie.name;
+    const given = { ...DEFAULT_COOKIE, ...(own(input, 'cookie') as object) };
+    cookieName = given.name;
     read = Object.keys(input.categories).map((name) => {
       const c = input!.categories[name];
       return { name, required: own(c, 'required') === true, basis: own(c, 'basis') as string, services: (own(c, 'services') ?? []) as string[] };
@@ -190,10 +206,12 @@ function begin(text: string): void {
       !debug &&
       wire.m != 'gpc' &&
       wire.f === recordSeal(fingerprint, JSON.stringify({ ...wire, f: undefined })) &&
-      inLifetime(Date.parse(wire.ts), cookie.days) &&
+      inLifetime(Date.parse(wire.ts), given.days) &&
       read.every((c) => c.required || has(wire.c, c.name))
-    )
+    ) {
       stored = recordFrom(wire, bits(wire.c), bits(wire.s), fingerprint);
+      cookie = given;
+    }
   } catch {
     // No choice stored, or not the catalogue this browser validated: the core will say what is wrong.
   }
@@ -201,10 +219,13 @@ function begin(text: string): void {
   let loading: Promise<ConsentState | undefined> | undefined;
   const handover: Handover = { self, text, fingerprint, debug, activator, adopt };
   const need = () =>
-    (loading ??= loadBeside(self, 'consent-gate-core.min.js', CORE_INTEGRITY).then(
-      () => handedOver<CoreBundle>(CORE_KEY).take(handover),
-      () => (loading = undefined), // a later need (a decision, the footer link) tries again
-    ));
+    (loading ??= loadBeside(self, 'consent-gate-core.min.js', CORE_INTEGRITY)
+      .then(() => handedOver<CoreBundle>(CORE_KEY).take(handover))
+      .catch((error) => {
+        loading = undefined; // a later need (a decision, the footer link) tries again
+        console.error('consent-gate: could not start consent-gate-core.min.js; nothing more will run.', error);
+        return undefined;
+      }));
   begun(need);
   if (settings) {
     // Consent Mode's default goes into the dataLayer now, before any later tag.
@@ -222,8 +243,9 @@ function begin(text: string): void {
   if (settings) {
     const optional = read.filter((c) => !c.required).map((c) => c.name);
     pushConsentModeUpdate(settings, allows, optional, 'stored');
-    handover.consentModeSent = 'stored';
   }
+  // (Also without Consent Mode: it says `consent-ready` is announced, just below.)
+  handover.consentModeSent = 'stored';
   const stopWatching = watchGated((element) => {
     if (!allows(element.getAttribute('data-consent')!.trim())) return;
     if (element instanceof HTMLIFrameElement) activateIframe(element);

@@ -1,10 +1,11 @@
 /**
  * Expands a catalogue that is already known to be valid into the resolved form the gate and the
  * UI work from: presets merged in, defaults applied. Two callers: the validator
- * (`parseCatalogue`, with the full presets, after its checks) and the script tag's first file,
- * which re-expands a catalogue this browser validated before (its fingerprint is in the stored
- * choice) with only the presets' first-party cookies (`GATE_PRESETS`), so a returning visitor's
- * page loads neither the validator nor the presets' texts.
+ * (`parseCatalogue`, with the full presets, after its checks) and the script tag's core
+ * (`script-tag-core.ts`), which re-expands a catalogue this browser validated before (the stored
+ * choice is sealed for it) with only the presets' first-party cookies (`GATE_PRESETS`), so a
+ * returning visitor's page loads neither the validator nor the presets' texts.
+ * `resolveConsentMode` alone also runs in the script tag's first file.
  */
 import type { Catalogue, Category, ConsentModeKey, CookieDeclaration, PresetName, ResolvedConsentMode, Service } from './types.js';
 

@@ -2,8 +2,8 @@
  * The consent cookie: the only place consent-gate writes its own cookie. Reads distrust what
  * they find (see `decodeRecord`); a bad or stale value means "no choice yet", logged once.
  *
- * Reading and clearing run on every page view (the script tag's first file), so they use
- * `document.cookie` directly; writing, which happens only when the visitor decides, goes through
+ * Reading and clearing run wherever the state does (the script tag's first file reads the cookie
+ * and clears it on `reset()`), so they use `document.cookie` directly; writing, which happens only when the visitor decides, goes through
  * js-cookie in the decision-making half (`decisions.ts`), which the script tag loads on demand.
  * Names and values are written in js-cookie's encoding; `readCookie` and `clearRecord` use the same.
  */

@@ -241,12 +241,49 @@ describe('on the short path, what still reaches the page', () => {
       window.__gate = window.consentGate;
       window.__heard = [];
       window.__gate.subscribe(({ changed }) => window.__heard.push(...changed));
+      // Methods taken off it before the core is here, as a page script might keep them.
+      const { allows, subscribe } = window.consentGate;
+      window.__allows = allows;
+      window.__subscribe = subscribe;
     });
+    assert.equal(await page.evaluate(() => window.__allows('polls')), true);
     assert.equal(await page.evaluate(() => window.__gate.update({ polls: false })), true);
     assert.ok((await page.evaluate(() => window.__heard)).includes('polls'), 'the early listener heard the change');
-    assert.equal(await page.evaluate(() => window.__gate.allows('polls')), false);
-    assert.equal(await page.evaluate(() => window.__gate.record.categories.polls), false);
+    assert.equal(await page.evaluate(() => window.__allows('polls')), false, 'an early-taken allows() answers from the core');
+    await page.evaluate(() => window.__subscribe(({ changed }) => (window.__later = changed)));
+    await page.evaluate(() => window.consentGate.update({ polls: true }));
+    assert.ok((await page.evaluate(() => window.__later)).includes('polls'), 'an early-taken subscribe() reaches the core');
+    assert.equal(await page.evaluate(() => window.__gate.allows('polls')), true);
+    assert.equal(await page.evaluate(() => window.__gate.record.categories.polls), true);
     assert.equal(await page.evaluate(() => window.__gate === window.consentGate), true);
+    await context.close();
+  });
+});
+
+describe('on the short path, the page’s own calls', () => {
+  it('reset() forgets the choice at once, before the rest of the library is here', async () => {
+    const { context, page } = await shortPath();
+    const left = await page.evaluate(() => {
+      window.consentGate.reset();
+      return document.cookie.includes('cookie_preferences=');
+    });
+    assert.equal(left, false, 'the consent cookie is gone as reset() returns');
+    await banner(page).waitFor(); // then the core asks again
+    await context.close();
+  });
+
+  it('announces consent-ready once, also when the catalogue has no Consent Mode and the core comes in', async () => {
+    const opened = await visit(env.browser, JSON.stringify({ ...JSON.parse(CATALOGUE), consentMode: false }));
+    const { context, page } = opened;
+    await acceptThenReload(opened);
+    await context.addInitScript(() => {
+      window.__ready = 0;
+      document.addEventListener('consent-ready', () => window.__ready++);
+    });
+    await page.reload({ waitUntil: 'networkidle' });
+    assert.equal(await page.evaluate(() => window.__ready), 1);
+    assert.equal(await page.evaluate(() => window.consentGate.update({ polls: false })), true); // the core comes in
+    assert.equal(await page.evaluate(() => window.__ready), 1);
     await context.close();
   });
 });
