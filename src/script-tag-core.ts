@@ -17,7 +17,7 @@ import { GATE_PRESETS } from './catalogue/preset-cookies.js';
 import { expand } from './catalogue/resolve.js';
 import { SHARED, SHARED_KEY } from './core-shared.js';
 import { ConsentState } from './consent/controller.js';
-import { readRecord } from './consent/store.js';
+import { clearRecord, readRecord } from './consent/store.js';
 import type { ConsentRecord } from './consent/record.js';
 import type { ScriptActivator } from './gate/activate.js';
 import type { ConsentModeSent } from './gate/consent-mode.js';
@@ -80,7 +80,12 @@ export function take(handover: Handover): ConsentState {
 
   if (inForce) {
     // Expanded without checks: this text passed this version's validator when the choice was stored.
-    consent.configure(expand(JSON.parse(text), GATE_PRESETS), inForce);
+    const catalogue = expand(JSON.parse(text), GATE_PRESETS);
+    consent.configure(catalogue, inForce);
+    // A cookie the first file trusted by its seal that the strict reader refuses (edited by hand,
+    // seal and all; or gone since) is forgotten, so the next view asks again rather than trusting it
+    // again: the refresh below withdraws what it allowed (at most one reload), once.
+    if (!readRecord(catalogue, fingerprint)) clearRecord(catalogue);
     handover.adopt(consent);
     runConsentGate(consent, options, handover.consentModeSent);
     consent.refresh(); // what brought this file may be a change made in another tab

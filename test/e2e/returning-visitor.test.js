@@ -287,3 +287,30 @@ describe('on the short path, the page’s own calls', () => {
     await context.close();
   });
 });
+
+describe('on the short path, a cookie edited by hand', () => {
+  /** FNV-1a as src/consent/record.ts computes it (catalogueFingerprint, recordSeal). */
+  const fnv = (input) => {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < input.length; i++) hash = Math.imul(hash ^ input.charCodeAt(i), 0x01000193);
+    return (hash >>> 0).toString(36);
+  };
+
+  it('with a recomputed seal but a field the strict reader refuses: asked again on the next view, not reloaded for ever', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const opened = await shortPath();
+    const { context, page } = opened;
+    const cookie = (await context.cookies()).find((c) => c.name === 'cookie_preferences');
+    const { f, ...wire } = JSON.parse(decodeURIComponent(cookie.value));
+    const forged = { ...wire, extra: 1 }; // decodeRecord: "unexpected field extra"
+    forged.f = fnv(fnv(version + '\n' + CATALOGUE) + '\n' + JSON.stringify(forged));
+    await context.addCookies([{ ...cookie, value: encodeURIComponent(JSON.stringify(forged)) }]);
+    // The gate trusts it by its seal; the core, once it comes in, does not.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('script[type="text/plain"]').length === 0);
+    await Promise.all([page.waitForEvent('load'), page.evaluate(() => window.consentGate.open())]);
+    await banner(page).waitFor();
+    assert.equal((await context.cookies()).some((c) => c.name === 'cookie_preferences'), false, 'the edited cookie is forgotten');
+    await context.close();
+  });
+});
