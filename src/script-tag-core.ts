@@ -43,7 +43,11 @@ export interface Handover {
   inForce?: ConsentRecord;
   /** The first file's activator, with any scripts it still holds queued. */
   activator: ScriptActivator;
-  consentModeSent?: ConsentModeSent;
+  /**
+   * Whether the first file pushed Consent Mode's default (the catalogue has Consent Mode on). On
+   * its short path (`inForce`) it also pushed the stored choice and announced `consent-ready`.
+   */
+  consentModeDefaultPushed?: boolean;
   /** Makes `state` the page's `window.consentGate` and stops the first file's own watchers. */
   adopt(state: ConsentState): void;
 }
@@ -77,17 +81,20 @@ export function take(handover: Handover): ConsentState {
     activator: handover.activator,
   };
   consent.loadDecisions = () => upgrade().then((ok) => (ok ? consent.decisions : undefined));
+  /** The catalogue without checks or texts (what this browser validated, if a choice is sealed for it). */
+  const unchecked = () => expand(JSON.parse(text), GATE_PRESETS);
+  const sent: ConsentModeSent | undefined = inForce ? 'stored' : handover.consentModeDefaultPushed ? 'default' : undefined;
 
   if (inForce) {
     // Expanded without checks: this text passed this version's validator when the choice was stored.
-    const catalogue = expand(JSON.parse(text), GATE_PRESETS);
+    const catalogue = unchecked();
     consent.configure(catalogue, inForce);
     // A cookie the first file trusted by its seal that the strict reader refuses (edited by hand,
     // seal and all; or gone since) is forgotten, so the next view asks again rather than trusting it
     // again: the refresh below withdraws what it allowed (at most one reload), once.
     if (!readRecord(catalogue, fingerprint)) clearRecord(catalogue);
     handover.adopt(consent);
-    runConsentGate(consent, options, handover.consentModeSent);
+    runConsentGate(consent, options, sent);
     consent.refresh(); // what brought this file may be a change made in another tab
     return consent;
   }
@@ -95,12 +102,12 @@ export function take(handover: Handover): ConsentState {
   // No usable choice stored: the banner will be wanted, so its bundle comes alongside the validator.
   let stored;
   try {
-    stored = readRecord(expand(JSON.parse(text), GATE_PRESETS));
+    stored = readRecord(unchecked());
   } catch {
     // The validator will say what is wrong with the catalogue.
   }
   if (!stored) fetchUI().catch(() => {});
-  upgrade().then((ok) => ok && runConsentGate(consent, options, handover.consentModeSent));
+  upgrade().then((ok) => ok && runConsentGate(consent, options, sent));
   return consent;
 }
 

@@ -30,12 +30,13 @@ import type { Catalogue } from './catalogue/types.js';
 import { STATISTICAL_EXCEPTION } from './catalogue/types.js';
 import type { ConsentListener, ConsentState } from './consent/controller.js';
 import { globalPrivacyControl } from './consent/gpc.js';
-import { catalogueFingerprint, inLifetime, recordFrom, recordSeal, type ConsentRecord, type Wire } from './consent/record.js';
+import { catalogueFingerprint, inLifetime, isSealed, recordFrom, type ConsentRecord, type Wire } from './consent/record.js';
 import { clearRecord, readCookie } from './consent/store.js';
 import { activateIframe, ScriptActivator } from './gate/activate.js';
 import { pushConsentModeDefault, pushConsentModeUpdate } from './gate/consent-mode.js';
 import { reserveEmbedSpace } from './gate/embed-space.js';
 import { watchGated } from './gate/gate.js';
+import { visibleCookieNames } from './gate/sweep.js';
 import { whenUIElementsAppear } from './gate/ui-elements.js';
 import { loadBeside } from './load-beside.js';
 import { debugAsked, openerClicked, READY_EVENT } from './page-hooks.js';
@@ -123,7 +124,7 @@ const early = {
   reset() {
     // Forgotten at once, as the core's reset does (a page may reload right after): the core, once
     // here, reads the cookie gone and tells the page.
-    if (inForce) clearRecord({ cookie } as Catalogue);
+    if (inForce) clearRecord({ cookie: cookie! });
     return core().then((s) => s?.record && s.reset());
   },
   open: forward('open'),
@@ -205,7 +206,7 @@ function begin(text: string): void {
     if (
       !debug &&
       wire.m != 'gpc' &&
-      wire.f === recordSeal(fingerprint, JSON.stringify({ ...wire, f: undefined })) &&
+      isSealed(wire, fingerprint) &&
       inLifetime(Date.parse(wire.ts), given.days) &&
       read.every((c) => c.required || has(wire.c, c.name))
     ) {
@@ -230,7 +231,7 @@ function begin(text: string): void {
   if (settings) {
     // Consent Mode's default goes into the dataLayer now, before any later tag.
     pushConsentModeDefault(settings);
-    handover.consentModeSent = 'default';
+    handover.consentModeDefaultPushed = true;
   }
   if (!stored) {
     need();
@@ -244,8 +245,6 @@ function begin(text: string): void {
     const optional = read.filter((c) => !c.required).map((c) => c.name);
     pushConsentModeUpdate(settings, allows, optional, 'stored');
   }
-  // (Also without Consent Mode: it says `consent-ready` is announced, just below.)
-  handover.consentModeSent = 'stored';
   const stopWatching = watchGated((element) => {
     if (!allows(element.getAttribute('data-consent')!.trim())) return;
     if (element instanceof HTMLIFrameElement) activateIframe(element);
@@ -276,8 +275,7 @@ function begin(text: string): void {
     .flatMap((c) => c.services)
     .flatMap((s) => (own(own(own(input, 'services'), s), 'cookies') ?? []) as unknown[])
     .map((cookie) => own(cookie, 'name'));
-  const names = document.cookie.split('; ').map((pair) => pair.split('=')[0]);
-  if (refused && names.some((name) => name && name != cookieName && !essential.includes(name))) need();
+  if (refused && visibleCookieNames().some((name) => name != cookieName && !essential.includes(name))) need();
 }
 
 function start(): void {

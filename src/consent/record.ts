@@ -106,6 +106,10 @@ export const catalogueFingerprint = (text: string, version: string): string => f
  */
 export const recordSeal = (fingerprint: string, wire: string): string => fnv(fingerprint + '\n' + wire);
 
+/** Whether a stored wire form carries the seal of itself for `fingerprint` (see `recordSeal`). */
+export const isSealed = (wire: Partial<Wire>, fingerprint: string): boolean =>
+  wire.f === recordSeal(fingerprint, JSON.stringify({ ...wire, f: undefined }));
+
 const toBits = (choices: Readonly<Record<string, boolean>>) => {
   const bits: Record<string, 0 | 1> = {};
   for (const key of Object.keys(choices)) bits[key] = choices[key] ? 1 : 0;
@@ -181,10 +185,11 @@ export function decodeRecord(raw: string | undefined, context: DecodeContext): D
   if (wire.rev !== context.revision) {
     return { ok: false, reason: 'old-revision', detail: `answered revision ${wire.rev}, catalogue is ${context.revision}` };
   }
-  if (now - time > context.days * DAY_MS) return { ok: false, reason: 'expired', detail: `made ${wire.ts}` };
+  // Not from the future (checked above), so out of its lifetime means expired.
+  if (!inLifetime(time, context.days, now)) return { ok: false, reason: 'expired', detail: `made ${wire.ts}` };
   // A record may leave categories unanswered (an objection to site statistics made before the
   // banner was answered): those grant nothing, and the controller asks about them.
 
-  const sealed = wire.f && context.fingerprint && wire.f === recordSeal(context.fingerprint, JSON.stringify({ ...wire, f: undefined }));
+  const sealed = wire.f && context.fingerprint && isSealed(wire, context.fingerprint);
   return { ok: true, record: recordFrom(wire as Wire, categories, services, sealed ? context.fingerprint : undefined) };
 }

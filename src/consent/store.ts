@@ -3,8 +3,9 @@
  * they find (see `decodeRecord`); a bad or stale value means "no choice yet", logged once.
  *
  * Reading and clearing run wherever the state does (the script tag's first file reads the cookie
- * and clears it on `reset()`), so they use `document.cookie` directly; writing, which happens only when the visitor decides, goes through
- * js-cookie in the decision-making half (`decisions.ts`), which the script tag loads on demand.
+ * and clears it on `reset()`), so they use `document.cookie` directly; writing, which happens only
+ * when the visitor decides, goes through js-cookie in the decision-making half (`decisions.ts`),
+ * which the script tag loads on demand.
  * Names and values are written in js-cookie's encoding; `readCookie` and `clearRecord` use the same.
  */
 import Cookies from 'js-cookie';
@@ -78,8 +79,8 @@ const cookieName = (name: string) =>
     .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
     .replace(/[()]/g, escape);
 
-/** Deletes the stored choice. */
-export function clearRecord(catalogue: Catalogue): void {
+/** Deletes the stored choice (only the catalogue's `cookie` settings are read). */
+export function clearRecord(catalogue: Pick<Catalogue, 'cookie'>): void {
   const { name, domain } = catalogue.cookie;
   expireCookie(cookieName(name), '/', domain);
 }

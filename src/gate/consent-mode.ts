@@ -84,8 +84,9 @@ export function pushConsentModeUpdate(
 }
 
 /**
- * What the script tag's first file already pushed for this page: the default (while it validates
- * the catalogue), or the default and the stored choice's update (on its short path).
+ * What the script tag's first file already did for this page: pushed the default while the
+ * catalogue is validated ('default'), or ran the page's short path ('stored': the default and the
+ * stored choice's update pushed, when the catalogue has Consent Mode on at all).
  */
 export type ConsentModeSent = 'default' | 'stored';
 
