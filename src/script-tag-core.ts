@@ -22,6 +22,7 @@ import type { ConsentRecord } from './consent/record.js';
 import type { ScriptActivator } from './gate/activate.js';
 import type { ConsentModeSent } from './gate/consent-mode.js';
 import { loadBeside } from './load-beside.js';
+import { rememberShortPath } from './gate/short-path.js';
 import { runConsentGate, type StartOptions } from './run.js';
 import type { FullBundle } from './script-tag-full.js';
 
@@ -31,23 +32,19 @@ import type { FullBundle } from './script-tag-full.js';
 /** What `consent-gate.min.js` hands over, with the page. */
 export interface Handover {
   /** The script tag (its `src`, nonce and `integrity` are those of the bundles fetched beside it). */
-  self: HTMLScriptElement | null;
+  self: HTMLScriptElement;
   /** The catalogue's text and its `catalogueFingerprint`. */
   text: string;
   fingerprint: string;
   debug: boolean;
   /**
-   * The stored choice the first file runs the page's gate from (its short path: the choice is
-   * sealed for this catalogue text, see `recordSeal`), or undefined: then this file validates first.
+   * The stored choice the first file runs the page's gate from (its short path: the memo this file
+   * wrote for this catalogue text and cookie, see `src/gate/short-path.ts`), or undefined: then
+   * this file validates first.
    */
   inForce?: ConsentRecord;
   /** The first file's activator, with any scripts it still holds queued. */
   activator: ScriptActivator;
-  /**
-   * Whether the first file pushed Consent Mode's default (the catalogue has Consent Mode on). On
-   * its short path (`inForce`) it also pushed the stored choice and announced `consent-ready`.
-   */
-  consentModeDefaultPushed?: boolean;
   /** Makes `state` the page's `window.consentGate` and stops the first file's own watchers. */
   adopt(state: ConsentState): void;
 }
@@ -62,10 +59,17 @@ export function take(handover: Handover): ConsentState {
   let uiScript: Promise<void> | undefined;
   // The UI bundle only defines the elements; they wait for the gate (`consent-ready`) to draw.
   const fetchUI = () => (uiScript ??= loadSibling('consent-gate-ui.min.js', UI_INTEGRITY));
+  // The next view's short path follows every change of the choice in force (see short-path.ts).
+  const remember = () => rememberShortPath(consent);
+  consent.subscribe(remember);
   /** Validates and puts the full catalogue and the decisions in force (once). */
   const upgrade = () =>
     (full ??= loadSibling('consent-gate-full.min.js', FULL_INTEGRITY).then(
-      () => handedOver<FullBundle>(FULL_KEY).upgrade(consent, text, fingerprint),
+      () => {
+        const ok = handedOver<FullBundle>(FULL_KEY).upgrade(consent, text, fingerprint);
+        remember(); // upgrade may have resealed the choice for this catalogue text
+        return ok;
+      },
       () => {
         full = undefined; // a later need (the footer link, a decision) tries again
         return false;
@@ -83,7 +87,10 @@ export function take(handover: Handover): ConsentState {
   consent.loadDecisions = () => upgrade().then((ok) => (ok ? consent.decisions : undefined));
   /** The catalogue without checks or texts (what this browser validated, if a choice is sealed for it). */
   const unchecked = () => expand(JSON.parse(text), GATE_PRESETS);
-  const sent: ConsentModeSent | undefined = inForce ? 'stored' : handover.consentModeDefaultPushed ? 'default' : undefined;
+  // The first file pushed Consent Mode's default (when the catalogue has it on: it reads that as
+  // the expansion does, `consentModeBasics`); on its short path also the stored choice, and it
+  // announced `consent-ready`.
+  const sent: ConsentModeSent = inForce ? 'stored' : 'default';
 
   if (inForce) {
     // Expanded without checks: this text passed this version's validator when the choice was stored.
@@ -96,6 +103,7 @@ export function take(handover: Handover): ConsentState {
     handover.adopt(consent);
     runConsentGate(consent, options, sent);
     consent.refresh(); // what brought this file may be a change made in another tab
+    remember();
     return consent;
   }
   handover.adopt(consent);

@@ -25,19 +25,17 @@
  */
 import { CORE_INTEGRITY } from './bundle-integrity.js';
 import { CORE_KEY, handedOver } from './bundle-keys.js';
-import { DEFAULT_COOKIE, has, own, resolveConsentMode, type Obj } from './catalogue/resolve.js';
-import type { Catalogue } from './catalogue/types.js';
-import { STATISTICAL_EXCEPTION } from './catalogue/types.js';
+import { consentModeBasics, has, type Obj } from './catalogue/resolve.js';
 import type { ConsentListener, ConsentState } from './consent/controller.js';
 import { globalPrivacyControl } from './consent/gpc.js';
-import { catalogueFingerprint, inLifetime, isSealed, recordFrom, type ConsentRecord, type Wire } from './consent/record.js';
-import { clearRecord, readCookie } from './consent/store.js';
+import { catalogueFingerprint } from './consent/record.js';
+import { decodeName } from './consent/store.js';
 import { activateIframe, ScriptActivator } from './gate/activate.js';
-import { pushConsentModeDefault, pushConsentModeUpdate } from './gate/consent-mode.js';
-import { reserveEmbedSpace } from './gate/embed-space.js';
-import { watchGated } from './gate/gate.js';
-import { visibleCookieNames } from './gate/sweep.js';
-import { whenUIElementsAppear } from './gate/ui-elements.js';
+import { pushConsentModeDefault, pushToDataLayer } from './gate/consent-mode.js';
+import { reserveDefaultEmbedSpace } from './gate/embed-space.js';
+import { GATED, watchFor } from './gate/gate.js';
+import { readShortPath, unchanged, type ShortPath } from './gate/short-path.js';
+import { UI_ELEMENTS } from './gate/ui-elements.js';
 import { loadBeside } from './load-beside.js';
 import { debugAsked, openerClicked, READY_EVENT } from './page-hooks.js';
 import type { CoreBundle, Handover } from './script-tag-core.js';
@@ -49,21 +47,11 @@ declare global {
   }
 }
 
-const self = document.currentScript as HTMLScriptElement | null;
+// A classic script tag, as README says (a module has no currentScript: then starting fails, closed).
+const self = document.currentScript as HTMLScriptElement;
 
-/** A category as this file reads it from the catalogue (valid: its fingerprint says so). */
-interface Category {
-  name: string;
-  required: boolean;
-  basis?: string;
-  services: string[];
-}
-
-/** The short path's catalogue and choice; empty and undefined on any other page. */
-let categories: Category[] = [];
-let inForce: ConsentRecord | undefined;
-/** The catalogue's consent cookie (name, and domain when shared across subdomains). */
-let cookie: Catalogue['cookie'] | undefined;
+/** The short path's memo (see `src/gate/short-path.ts`); undefined on any other page. */
+let memo: ShortPath | undefined;
 /** The core's state, once it has taken over: from then on `window.consentGate` is that state. */
 let state: ConsentState | undefined;
 /** Stops this file's own watchers when the core takes over. */
@@ -76,22 +64,18 @@ const needed = new Promise<(() => Promise<ConsentState | undefined>) | undefined
 const core = () => needed.then((need) => need?.());
 
 const unknown = new Set<string>();
+/** Logged when this file or the core it fetched fails (a failed fetch also logs which file). */
+const FAILED = 'consent-gate: failed to start; nothing more will run.';
 
-/** As `ConsentState.allows`, for the short path's answered choice. */
+/** As `ConsentState.allows`, for the short path's choice (false on any other page until the core is here). */
 function allows(name: string): boolean {
-  const record = inForce;
-  if (!record) return false;
-  const category = categories.find((c) => c.name === name);
-  const owner = category ?? categories.find((c) => c.services.includes(name));
-  if (!owner) {
-    if (!unknown.has(name)) {
-      unknown.add(name);
-      console.error(`consent-gate: "${name}" is not a category or service in the cookie catalogue; anything gated on it stays blocked.`);
-    }
-    return false;
+  if (!memo) return false;
+  if (has(memo.allowed, name)) return memo.allowed[name];
+  if (!unknown.has(name)) {
+    unknown.add(name);
+    console.error(`consent-gate: "${name}" is not in the cookie catalogue; anything gated on it stays blocked.`);
   }
-  const services = record.services;
-  return owner.required || (!category && has(services, name) ? services[name] : record.categories[owner.name]) === true;
+  return false;
 }
 
 const listeners = new Map<ConsentListener, () => void>();
@@ -124,20 +108,20 @@ const early = {
   reset() {
     // Forgotten at once, as the core's reset does (a page may reload right after): the core, once
     // here, reads the cookie gone and tells the page.
-    if (inForce) clearRecord({ cookie: cookie! });
+    if (memo) document.cookie = memo.expiry;
     return core().then((s) => s?.record && s.reset());
   },
   open: forward('open'),
   refresh: forward('refresh'),
   get record() {
-    return inForce;
+    return memo?.record;
   },
   awaitingChoice: false,
   get gpc() {
     return globalPrivacyControl();
   },
   get exceptionCategories() {
-    return categories.filter((c) => c.basis === STATISTICAL_EXCEPTION).map((c) => c.name);
+    return memo?.exceptions ?? [];
   },
 };
 
@@ -153,7 +137,6 @@ window.consentGate = new Proxy(early, {
       return (Reflect.get(source, key) as (...a: unknown[]) => unknown).apply(source, args);
     };
   },
-  set: (target, key, value) => Reflect.set(state ?? target, key, value),
 }) as unknown as ConsentState;
 
 /** The core's state takes over: early subscriptions and `whenGranted` calls move to it. */
@@ -164,57 +147,18 @@ function adopt(taking: ConsentState): void {
   for (const [name, resolve] of grants) taking.whenGranted(name).then(resolve);
 }
 
-async function readCatalogue(source: string): Promise<string> {
-  // "#id" or "[attr]" names an inline <script type="application/json">; anything else is a URL.
-  if (/^[#[]/.test(source)) {
-    let element = document.querySelector(source);
-    if (!element && document.readyState === 'loading') {
-      await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
-      element = document.querySelector(source);
-    }
-    if (!element) throw new Error(`no element matches data-catalogue="${source}"`);
-    return element.textContent ?? '';
-  }
-  const response = await fetch(source, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`${source} answered HTTP ${response.status}`);
-  return response.text();
-}
-
 /** Runs the page from the catalogue's text: by itself on the short path, else through the core. */
 function begin(text: string): void {
   const fingerprint = catalogueFingerprint(text, VERSION);
-  const debug = debugAsked(self?.hasAttribute('data-debug'));
+  const debug = debugAsked(self.hasAttribute('data-debug'));
   const activator = new ScriptActivator();
-  let input: Obj | undefined;
-  let read: Category[] = [];
-  let stored: ConsentRecord | undefined;
-  let cookieName = '';
-  let settings: ReturnType<typeof resolveConsentMode>;
+  let settings: ReturnType<typeof consentModeBasics>;
+  let found: ShortPath | undefined;
   try {
-    input = JSON.parse(text) as Obj;
-    settings = resolveConsentMode(input);
-    const given = { ...DEFAULT_COOKIE, ...(own(input, 'cookie') as object) };
-    cookieName = given.name;
-    read = Object.keys(input.categories).map((name) => {
-      const c = input!.categories[name];
-      return { name, required: own(c, 'required') === true, basis: own(c, 'basis') as string, services: (own(c, 'services') ?? []) as string[] };
-    });
-    // Sealed for this catalogue text (so written by this library, as it is: see `recordSeal`),
-    // still in its lifetime, every category answered, and the visitor's own answer.
-    const wire = JSON.parse(readCookie(cookieName)!) as Wire;
-    const bits = (choices?: Record<string, 0 | 1>) => Object.fromEntries(Object.entries(choices ?? {}).map(([k, bit]) => [k, bit === 1]));
-    if (
-      !debug &&
-      wire.m != 'gpc' &&
-      isSealed(wire, fingerprint) &&
-      inLifetime(Date.parse(wire.ts), given.days) &&
-      read.every((c) => c.required || has(wire.c, c.name))
-    ) {
-      stored = recordFrom(wire, bits(wire.c), bits(wire.s), fingerprint);
-      cookie = given;
-    }
+    settings = consentModeBasics(JSON.parse(text) as Obj);
+    found = debug ? undefined : readShortPath(fingerprint);
   } catch {
-    // No choice stored, or not the catalogue this browser validated: the core will say what is wrong.
+    // Not JSON, or no memo (storage blocked): the core will say what is wrong, or run the page.
   }
 
   let loading: Promise<ConsentState | undefined> | undefined;
@@ -224,73 +168,78 @@ function begin(text: string): void {
       .then(() => handedOver<CoreBundle>(CORE_KEY).take(handover))
       .catch((error) => {
         loading = undefined; // a later need (a decision, the footer link) tries again
-        console.error('consent-gate: could not start consent-gate-core.min.js; nothing more will run.', error);
+        console.error(FAILED, error);
         return undefined;
       }));
   begun(need);
-  if (settings) {
-    // Consent Mode's default goes into the dataLayer now, before any later tag.
-    pushConsentModeDefault(settings);
-    handover.consentModeDefaultPushed = true;
-  }
-  if (!stored) {
+  // Consent Mode's default goes into the dataLayer now, before any later tag.
+  if (settings) pushConsentModeDefault(settings);
+  if (!found) {
     need();
     return;
   }
 
-  categories = read;
-  inForce = handover.inForce = stored!;
-  const record = stored!;
-  if (settings) {
-    const optional = read.filter((c) => !c.required).map((c) => c.name);
-    pushConsentModeUpdate(settings, allows, optional, 'stored');
-  }
-  const stopWatching = watchGated((element) => {
-    if (!allows(element.getAttribute('data-consent')!.trim())) return;
-    if (element instanceof HTMLIFrameElement) activateIframe(element);
-    else activator.activate(element as HTMLScriptElement);
+  memo = found;
+  handover.inForce = found.record;
+  const { name, sweep } = found;
+  if (found.consentMode) pushToDataLayer(found.consentMode);
+  // One watcher: gated scripts and iframes run when allowed; an element the UI draws needs the core.
+  const stopWatching = watchFor(`${GATED},${UI_ELEMENTS}`, (element) => {
+    if (!element.matches(GATED)) need();
+    else if (allows(element.getAttribute('data-consent')!.trim())) {
+      if (element instanceof HTMLIFrameElement) activateIframe(element);
+      else activator.activate(element as HTMLScriptElement);
+    }
   });
   document.dispatchEvent(new Event(READY_EVENT));
 
   // Another tab (or subdomain) changed the choice: the core applies it.
-  const raw = readCookie(cookieName);
   const changed = () => {
-    if (!state && readCookie(cookieName) !== raw) need();
+    if (!state && !unchanged(found)) need();
   };
-  const channel = typeof BroadcastChannel == 'function' ? new BroadcastChannel(`consent-gate:${cookieName}`) : undefined;
-  if (channel) channel.onmessage = changed;
-  document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && changed());
+  const channel = new BroadcastChannel(`consent-gate:${name}`);
+  channel.onmessage = changed;
+  document.addEventListener('visibilitychange', () => !document.hidden && changed());
   addEventListener('pageshow', (event) => event.persisted && changed());
   stop = () => {
     stopWatching();
-    channel?.close();
+    channel.close();
   };
   document.addEventListener('click', (event) => !state && openerClicked(event) && early.open());
-  whenUIElementsAppear(need);
 
-  // Refused cookies are swept on every page load: the core's sweep runs if any may be here.
-  const refused = read.some((c) => !c.required && !record.categories[c.name]) || Object.values(record.services).includes(false);
-  const essential = read
-    .filter((c) => c.required)
-    .flatMap((c) => c.services)
-    .flatMap((s) => (own(own(own(input, 'services'), s), 'cookies') ?? []) as unknown[])
-    .map((cookie) => own(cookie, 'name'));
-  if (refused && visibleCookieNames().some((name) => name != cookieName && !essential.includes(name))) need();
+  // Refused cookies are swept on every page load: the core's sweep runs if any is here.
+  const refused = sweep && new RegExp(sweep, 's');
+  if (refused && document.cookie.split('; ').some((pair) => refused.test(decodeName(pair)))) need();
 }
 
 function start(): void {
   // Embeds get their space as they are parsed, even while a catalogue URL is still being fetched.
-  reserveEmbedSpace();
-  const source = self?.dataset.catalogue;
+  reserveDefaultEmbedSpace();
+  const source = self.dataset.catalogue;
   if (!source) {
-    console.error('consent-gate: the script tag needs data-catalogue="#inline-json-id" or data-catalogue="/cookies.json"; nothing non-essential will run.');
+    console.error('consent-gate: the script tag has no data-catalogue; nothing non-essential will run.');
     begun();
     return;
   }
+  // "#id" or "[attr]" names an inline <script type="application/json">; anything else is a URL.
+  const inline = /^[#[]/.test(source);
+  const read = () => {
+    const element = document.querySelector(source);
+    if (!element) throw new Error(`no element matches data-catalogue="${source}"`);
+    return element.textContent ?? '';
+  };
   // An inline catalogue already parsed is read synchronously, so the gate acts before later tags.
-  const inline = /^[#[]/.test(source) ? document.querySelector(source) : null;
-  if (inline) return begin(inline.textContent ?? '');
-  readCatalogue(source).then(begin, (error: Error) => {
+  if (inline && document.querySelector(source)) return begin(read());
+  const text = inline
+    ? new Promise((parsed) =>
+        document.readyState == 'loading' ? document.addEventListener('DOMContentLoaded', parsed, { once: true }) : parsed(0),
+      ).then(read)
+    : fetch(source).then((response) => {
+        // (credentials: same-origin, fetch's default)
+        if (!response.ok) throw new Error(`${source} answered HTTP ${response.status}`);
+        return response.text();
+      });
+  text.then(begin, (error: Error) => {
     begun();
     console.error(`consent-gate: could not read the cookie catalogue (${error.message}); nothing non-essential will run.`);
   });
@@ -301,5 +250,5 @@ try {
 } catch (error) {
   // Fail closed, never break the page: gated tags simply stay inert.
   begun();
-  console.error('consent-gate: failed to start; nothing non-essential will run.', error);
+  console.error(FAILED, error);
 }

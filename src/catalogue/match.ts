@@ -11,14 +11,23 @@ const globSource = (glob: string) =>
     .map((part) => part.replace(/[\\^$.|?*+()[\]{}/-]/g, '\\$&'))
     .join('.*');
 
+/**
+ * One regular expression (its source, for flag `s`) matching every declaration's name and `match`
+ * aliases; undefined when there are none.
+ */
+export function cookiePattern(cookies: readonly CookieDeclaration[]): string | undefined {
+  const globs = cookies.flatMap((c) => [c.name, ...(c.match ?? [])]);
+  return globs.length ? `^(?:${globs.map(globSource).join('|')})$` : undefined;
+}
+
 /** A test for cookie names against every declaration's name and `match` aliases. */
 export function cookieMatcher(
   cookies: readonly CookieDeclaration[],
 ): (cookieName: string) => boolean {
-  const globs = cookies.flatMap((c) => [c.name, ...(c.match ?? [])]);
-  if (!globs.length) return () => false;
+  const source = cookiePattern(cookies);
+  if (!source) return () => false;
   // One alternation, compiled once: the sweep tests every cookie in `document.cookie`.
-  const pattern = new RegExp(`^(?:${globs.map(globSource).join('|')})$`, 's');
+  const pattern = new RegExp(source, 's');
   return (cookieName) => pattern.test(cookieName);
 }
 

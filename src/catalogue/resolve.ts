@@ -5,9 +5,9 @@
  * (`script-tag-core.ts`), which re-expands a catalogue this browser validated before (the stored
  * choice is sealed for it) with only the presets' first-party cookies (`GATE_PRESETS`), so a
  * returning visitor's page loads neither the validator nor the presets' texts.
- * `resolveConsentMode` alone also runs in the script tag's first file.
+ * `consentModeBasics` alone also runs in the script tag's first file (for Consent Mode's default).
  */
-import type { Catalogue, Category, ConsentModeKey, CookieDeclaration, PresetName, ResolvedConsentMode, Service } from './types.js';
+import type { Catalogue, Category, ConsentModeBasics, ConsentModeKey, CookieDeclaration, PresetName, ResolvedConsentMode, Service } from './types.js';
 
 // Input is walked untyped: every read is guarded by `isObj`/`own`, or follows validation.
 export type Obj = Record<string, any>;
@@ -15,7 +15,7 @@ export type Obj = Record<string, any>;
 /** What expansion takes from a preset; the gate's presets carry only their cookies. */
 export type PresetTable = Record<PresetName, Partial<Omit<Service, 'name' | 'category' | 'preset'>> & { cookies: CookieDeclaration[] }>;
 
-export const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+export const has = (o: object, key: string) => Object.hasOwn(o, key);
 export const isObj = (v: unknown): v is Obj => typeof v == 'object' && v !== null && !Array.isArray(v);
 /** An own property only: inherited ones (`constructor`, a hostile prototype) are never read. */
 export const own = (o: unknown, key: string): unknown => (isObj(o) && has(o, key) ? o[key] : undefined);
@@ -129,23 +129,30 @@ export function expand(input: Obj, presets: PresetTable): Catalogue {
 }
 
 /**
- * Consent Mode after defaults, or undefined when off (default: on with Google Analytics). Read
- * from the input alone, so the script tag's first file can push the default before any expansion.
+ * Whether Consent Mode is on (default: on with Google Analytics) and, if so, the settings its
+ * default needs. Read from the input alone, so the script tag's first file can push the default
+ * before any expansion.
  */
-export function resolveConsentMode(input: Obj): ResolvedConsentMode | undefined {
+export function consentModeBasics(input: Obj): ConsentModeBasics | undefined {
   const given = own(input, 'consentMode');
-  const names = Object.keys(input.categories);
-  const on = given === undefined ? names.some((name) => listsGoogleAnalytics(input, input.categories[name])) : given !== false;
-  if (!on) return undefined;
+  const on = given === undefined ? Object.keys(input.categories).some((name) => listsGoogleAnalytics(input, input.categories[name])) : given !== false;
+  return on
+    ? {
+        waitForUpdate: (own(given, 'waitForUpdate') as number | undefined) ?? 500,
+        adsDataRedaction: own(given, 'adsDataRedaction') === true,
+        urlPassthrough: own(given, 'urlPassthrough') === true,
+      }
+    : undefined;
+}
+
+/** Consent Mode after defaults, or undefined when off (see `consentModeBasics`). */
+export function resolveConsentMode(input: Obj): ResolvedConsentMode | undefined {
+  const basics = consentModeBasics(input);
+  if (!basics) return undefined;
   const categories: Record<string, ConsentModeKey[]> = {};
-  for (const name of names) {
+  for (const name of Object.keys(input.categories)) {
     const keys = consentModeKeys(input, name);
     if (own(input.categories[name], 'required') !== true || keys.length) categories[name] = keys;
   }
-  return {
-    categories,
-    waitForUpdate: (own(given, 'waitForUpdate') as number | undefined) ?? 500,
-    adsDataRedaction: own(given, 'adsDataRedaction') === true,
-    urlPassthrough: own(given, 'urlPassthrough') === true,
-  };
+  return { categories, ...basics };
 }

@@ -183,12 +183,16 @@ export interface Catalogue {
   gpc?: GpcMode;
 }
 
-/** Consent Mode settings after defaults: every non-essential category has its list of types. */
-export interface ResolvedConsentMode {
-  categories: { [category: string]: ConsentModeKey[] };
+/** Consent Mode's settings after defaults, but the categories' types: what its default needs. */
+export interface ConsentModeBasics {
   waitForUpdate: number;
   adsDataRedaction: boolean;
   urlPassthrough: boolean;
+}
+
+/** Consent Mode settings after defaults: every non-essential category has its list of types. */
+export interface ResolvedConsentMode extends ConsentModeBasics {
+  categories: { [category: string]: ConsentModeKey[] };
 }
 
 /** One problem found in a catalogue, with the JSON path to it. */

@@ -2,8 +2,8 @@
  * The consent cookie: the only place consent-gate writes its own cookie. Reads distrust what
  * they find (see `decodeRecord`); a bad or stale value means "no choice yet", logged once.
  *
- * Reading and clearing run wherever the state does (the script tag's first file reads the cookie
- * and clears it on `reset()`), so they use `document.cookie` directly; writing, which happens only
+ * Reading and clearing run wherever the state does (the script tag's core, and the first file's
+ * short path: `src/gate/short-path.ts`), so they use `document.cookie` directly; writing, which happens only
  * when the visitor decides, goes through js-cookie in the decision-making half (`decisions.ts`),
  * which the script tag loads on demand.
  * Names and values are written in js-cookie's encoding; `readCookie` and `clearRecord` use the same.
@@ -14,26 +14,46 @@ import { decodeRecord, encodeRecord, type ConsentRecord } from './record.js';
 
 let logged = false;
 
-/** The raw value of cookie `name`, decoded as js-cookie decodes it; undefined when absent. */
-export function readCookie(name: string): string | undefined {
-  for (const pair of document.cookie.split('; ')) {
-    const at = pair.indexOf('=');
-    if (at < 0) continue;
-    try {
-      if (decodeURIComponent(pair.slice(0, at)) !== name) continue;
-      let value = pair.slice(at + 1);
-      if (value[0] === '"') value = value.slice(1, -1);
-      return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
-    } catch {
-      // A name or value that is not valid percent-encoding is not ours.
-    }
+/**
+ * The name of a `name=value` pair of `document.cookie`, decoded as js-cookie decodes it (left as it
+ * is when it is not valid percent-encoding).
+ */
+export function decodeName(pair: string): string {
+  const name = pair.split('=')[0].trim();
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
   }
-  return undefined;
 }
+
+/**
+ * The `name=value` pair of cookie `name` exactly as `document.cookie` lists it (the first of that
+ * name, which `readCookie` reads); undefined when absent.
+ */
+export const cookiePair = (name: string): string | undefined =>
+  document.cookie.split('; ').find((pair) => pair.includes('=') && decodeName(pair) === name);
+
+/** The raw value of cookie `name`, decoded as js-cookie decodes it; undefined when absent (or not valid percent-encoding). */
+export function readCookie(name: string): string | undefined {
+  const pair = cookiePair(name);
+  if (!pair) return undefined;
+  let value = pair.slice(pair.indexOf('=') + 1);
+  if (value[0] === '"') value = value.slice(1, -1);
+  try {
+    return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What `document.cookie` is set to to expire a cookie on `path` (and `domain`, when given). */
+const expiry = (name: string, path: string, domain?: string) =>
+  `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${path}${domain ? `; domain=${domain}` : ''}`;
 
 /** Expires a cookie on `path` (and `domain`, when given): how a cookie is deleted from script. */
 export function expireCookie(name: string, path: string, domain?: string): void {
-  document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${path}${domain ? `; domain=${domain}` : ''}`;
+  document.cookie = expiry(name, path, domain);
 }
 
 /**
@@ -79,8 +99,10 @@ const cookieName = (name: string) =>
     .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
     .replace(/[()]/g, escape);
 
-/** Deletes the stored choice (only the catalogue's `cookie` settings are read). */
+/** What `document.cookie` is set to to delete the stored choice. */
+export const recordExpiry = ({ cookie }: Pick<Catalogue, 'cookie'>): string => expiry(cookieName(cookie.name), '/', cookie.domain);
+
+/** Deletes the stored choice. */
 export function clearRecord(catalogue: Pick<Catalogue, 'cookie'>): void {
-  const { name, domain } = catalogue.cookie;
-  expireCookie(cookieName(name), '/', domain);
+  document.cookie = recordExpiry(catalogue);
 }

@@ -5,7 +5,7 @@
  * when a choice is stored — followed by a `consent_update` event for Tag Manager triggers. On
  * withdrawal it also sets `window['ga-disable-<ID>'] = true` for each Google Analytics ID.
  */
-import type { ConsentModeKey, ResolvedConsentMode } from '../catalogue/types.js';
+import type { ConsentModeBasics, ConsentModeKey, ResolvedConsentMode } from '../catalogue/types.js';
 import type { ConsentController } from '../consent/controller.js';
 
 type Globals = Window & { dataLayer?: unknown[] } & Record<string, unknown>;
@@ -21,32 +21,40 @@ const KEYS: readonly ConsentModeKey[] = [
 
 type ConsentState = Record<ConsentModeKey, 'granted' | 'denied'>;
 
-/** `gtag()` as Google's snippet defines it, on the page's dataLayer. */
-function gtagFunction(): [dataLayer: unknown[], gtag: (...args: unknown[]) => void] {
+/**
+ * What goes into the dataLayer: an array is one `gtag(...)` call (pushed as the `arguments`
+ * object gtag.js reads), anything else is pushed as it is. Plain data, so the core can keep the
+ * stored choice's entries for the gate's short path (`src/gate/short-path.ts`).
+ */
+export type DataLayerEntry = unknown[] | object;
+
+/** Pushes `entries` onto the page's dataLayer, as Google's `gtag()` snippet would. */
+export function pushToDataLayer(entries: DataLayerEntry[]): void {
   const w = window as unknown as Globals;
   const dataLayer = (w.dataLayer = w.dataLayer || []);
-  // gtag.js reads only `arguments` objects from the dataLayer and silently skips arrays, so this
-  // must not take rest parameters.
+  // gtag.js reads only `arguments` objects from the dataLayer and silently skips arrays, so the
+  // function must not take rest parameters.
   const gtag = function () {
     // eslint-disable-next-line prefer-rest-params
     dataLayer.push(arguments);
   } as (...args: unknown[]) => void;
-  return [dataLayer, gtag];
+  for (const entry of entries) Array.isArray(entry) ? gtag(...entry) : dataLayer.push(entry);
 }
 
 /**
  * Pushes Consent Mode's default (every storage type denied but `security_storage`). The script
  * tag pushes it as soon as it runs, even while the catalogue is still being validated.
  */
-export function pushConsentModeDefault(settings: ResolvedConsentMode): void {
-  const [, gtag] = gtagFunction();
-  gtag('consent', 'default', {
-    ...Object.fromEntries(KEYS.map((k) => [k, 'denied'])),
-    security_storage: 'granted',
-    wait_for_update: settings.waitForUpdate,
-  });
-  if (settings.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
-  if (settings.urlPassthrough) gtag('set', 'url_passthrough', true);
+export function pushConsentModeDefault(settings: ConsentModeBasics): void {
+  pushToDataLayer([
+    [
+      'consent',
+      'default',
+      { ...Object.fromEntries(KEYS.map((k) => [k, 'denied'])), security_storage: 'granted', wait_for_update: settings.waitForUpdate },
+    ],
+    ...(settings.adsDataRedaction ? [['set', 'ads_data_redaction', true]] : []),
+    ...(settings.urlPassthrough ? [['set', 'url_passthrough', true]] : []),
+  ]);
 }
 
 /** A type is granted when every category mapped to it is allowed (and at least one is). */
@@ -60,27 +68,28 @@ function grantsOf(settings: ResolvedConsentMode, allows: (name: string) => boole
 }
 
 /**
- * Pushes `gtag('consent', 'update', …)` for the choice `allows` answers, then the `consent_update`
- * event for Tag Manager triggers. The script tag's first file sends it for a stored choice; the bridge,
- * after every decision.
+ * `gtag('consent', 'update', …)` for the choice `allows` answers, then the `consent_update`
+ * event for Tag Manager triggers: pushed by the bridge after every decision, and kept for the
+ * stored choice in the short path's memo, which the script tag's first file pushes.
  */
-export function pushConsentModeUpdate(
+export function consentModeUpdate(
   settings: ResolvedConsentMode,
   allows: (name: string) => boolean,
   optionalCategories: readonly string[],
   method: string,
-): void {
-  const [dataLayer, gtag] = gtagFunction();
-  gtag('consent', 'update', grantsOf(settings, allows));
+): DataLayerEntry[] {
   const categories = Object.fromEntries(optionalCategories.map((c) => [c, allows(c)]));
-  // A plain object with `event`, as Tag Manager's custom-event triggers expect (never a gtag
-  // 'event' command: that would send a hit to Google Analytics).
-  dataLayer.push({
-    event: 'consent_update',
-    consent_method: method,
-    consent_categories: categories,
-    consent_granted: Object.keys(categories).filter((c) => categories[c]).join(','),
-  });
+  return [
+    ['consent', 'update', grantsOf(settings, allows)],
+    // A plain object with `event`, as Tag Manager's custom-event triggers expect (never a gtag
+    // 'event' command: that would send a hit to Google Analytics).
+    {
+      event: 'consent_update',
+      consent_method: method,
+      consent_categories: categories,
+      consent_granted: Object.keys(categories).filter((c) => categories[c]).join(','),
+    },
+  ];
 }
 
 /**
@@ -100,7 +109,7 @@ export function startConsentMode(controller: ConsentController, sent?: ConsentMo
   const settings = catalogue.consentMode;
   const w = window as unknown as Globals;
   const allows = (name: string) => controller.allows(name);
-  const update = (method: string) => pushConsentModeUpdate(settings!, allows, controller.optionalCategories, method);
+  const update = (method: string) => pushToDataLayer(consentModeUpdate(settings!, allows, controller.optionalCategories, method));
 
   if (settings && sent !== 'stored') {
     if (!sent) pushConsentModeDefault(settings);

@@ -10,26 +10,40 @@
  */
 import type { Catalogue } from '../catalogue/types.js';
 
+const SIZE = 'box-sizing:border-box;aspect-ratio:var(--consent-embed-ratio,16/9);min-height:var(--consent-embed-min-height,0)}';
+/** The box the placeholder is drawn in. */
+const BOX = `consent-embed{display:flex;flex-direction:column;position:relative;${SIZE}`;
+const TALL_BOX = '{aspect-ratio:auto;min-height:var(--consent-embed-height,500px)}';
 /** Presets whose embed is a feed or a poll: a height rather than a ratio. */
 const TALL = ['facebook', 'twitter', 'slido'];
 
-let sheet: CSSStyleSheet | undefined;
+const sheetOf = (css: string) => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  return sheet;
+};
 
 /**
- * Called once as the script tag runs, before a catalogue fetched from a URL has arrived (services
- * named like their preset are sized right away), and again with the catalogue, which says exactly
- * which services are feeds or polls.
+ * The space every embed gets before the catalogue is known (services named like their preset are
+ * sized right away): what the script tag's first file reserves as it runs, even before a
+ * catalogue fetched from a URL has arrived.
  */
-export function reserveEmbedSpace(catalogue?: Catalogue): void {
-  const tall = catalogue
-    ? Object.values(catalogue.services).filter((s) => TALL.includes(s.preset ?? s.name)).map((s) => s.name)
-    : TALL;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  }
-  sheet.replaceSync(
-    'consent-embed{display:flex;flex-direction:column;position:relative;box-sizing:border-box;aspect-ratio:var(--consent-embed-ratio,16/9);min-height:var(--consent-embed-min-height,0)}' +
-      (tall.length ? `${tall.map((name) => `consent-embed[service="${name}"]`).join()}{aspect-ratio:auto;min-height:var(--consent-embed-height,500px)}` : ''),
-  );
+export function reserveDefaultEmbedSpace(): void {
+  // Only the size: the core puts the catalogue's sheet (with the placeholder's box) in its place
+  // before the UI draws.
+  const css = `consent-embed{display:block;${SIZE}consent-embed:is([service=facebook],[service=twitter],[service=slido])${TALL_BOX}`;
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheetOf(css)];
+}
+
+/**
+ * The space of the catalogue's embeds (it says exactly which services are feeds or polls), in
+ * place of any embed-space sheet adopted before (the script tag's first file adopts the default
+ * one from its own copy of this module).
+ */
+export function reserveEmbedSpace(catalogue: Catalogue): void {
+  const tall = Object.values(catalogue.services)
+    .filter((s) => TALL.includes(s.preset ?? s.name))
+    .map((s) => `consent-embed[service="${s.name}"]`);
+  const others = [...document.adoptedStyleSheets].filter((s) => (s.cssRules[0] as CSSStyleRule | undefined)?.selectorText != 'consent-embed');
+  document.adoptedStyleSheets = [...others, sheetOf(BOX + (tall.length ? tall.join() + TALL_BOX : ''))];
 }

@@ -23,7 +23,8 @@ export interface GateOptions {
   activator?: ScriptActivator;
 }
 
-const GATED = `${GATED_SCRIPT},${GATED_IFRAME}`;
+/** Gated scripts and iframes. */
+export const GATED = `${GATED_SCRIPT},${GATED_IFRAME}`;
 
 /**
  * Calls `each` for every element matching `selector` in the document now, and for each one added

@@ -5,7 +5,7 @@
  * from the host up to the registrable domain (never the public suffix: `.sch.uk`), on `/`, the
  * declared paths and the current path's ancestors.
  */
-import { expireCookie, readCookie } from '../consent/store.js';
+import { decodeName, expireCookie, readCookie } from '../consent/store.js';
 
 const PROBE = 'consent_gate_probe';
 
@@ -15,13 +15,7 @@ function visibleCookies(): [raw: string, name: string][] {
     .split(';')
     .map((pair) => pair.split('=')[0].trim())
     .filter(Boolean)
-    .map((raw) => {
-      try {
-        return [raw, decodeURIComponent(raw)];
-      } catch {
-        return [raw, raw];
-      }
-    });
+    .map((raw) => [raw, decodeName(raw)]);
 }
 
 /** Names of the cookies this page can see. */

@@ -16,7 +16,7 @@ import { CY_INTEGRITY, ELEMENTS_INTEGRITY } from './bundle-integrity.js';
 import { ConsentBanner, provideCategoryChoices } from './consent-banner/consent-banner.js';
 import { SHARED, SHARED_KEY } from './shared.js';
 
-const self = document.currentScript as HTMLScriptElement | null;
+const self = document.currentScript as HTMLScriptElement; // loaded by the core with a script tag
 (globalThis as Record<symbol, typeof SHARED>)[SHARED_KEY] = SHARED;
 
 // Welsh is the one built-in locale that comes apart.

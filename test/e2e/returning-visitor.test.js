@@ -1,6 +1,7 @@
-// The returning visitor's short path (src/script-tag.ts): a stored choice that carries the
-// fingerprint of this very catalogue text runs the gate from consent-gate.min.js alone, without
-// fetching the validator or the UI; any other page validates first. What a visitor's browser
+// The returning visitor's short path (src/script-tag.ts): while the consent cookie reads exactly as
+// when the core wrote the short path's memo (src/gate/short-path.ts) for this very catalogue text,
+// consent-gate.min.js runs the page alone, without fetching the core, the validator or the UI; any
+// other page goes through the core, which validates first. What a visitor's browser
 // would show: which of the library's files were requested, which gated scripts ran, the cookie.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -288,6 +289,42 @@ describe('on the short path, the page’s own calls', () => {
   });
 });
 
+describe('the short path’s memo in localStorage', () => {
+  const memo = (page) => page.evaluate(() => localStorage.getItem('consent-gate'));
+
+  it('is written only once the visitor has chosen, and removed with the choice', async () => {
+    const opened = await visit(env.browser);
+    const { page, context } = opened;
+    await page.goto(env.server.origin() + PAGE);
+    await banner(page).waitFor();
+    assert.equal(await memo(page), null, 'nothing stored before the choice');
+    await accept(page).click();
+    await page.waitForFunction(() => localStorage.getItem('consent-gate') !== null);
+    const written = JSON.parse(await memo(page));
+    assert.equal(written.record.method, 'banner');
+    assert.equal(written.allowed.analytics, true);
+    await page.evaluate(() => window.consentGate.reset());
+    await page.waitForFunction(() => localStorage.getItem('consent-gate') === null);
+    await page.reload();
+    await banner(page).waitFor();
+    await context.close();
+  });
+
+  it('with storage blocked, every view takes the core’s path and still runs the stored choice', async () => {
+    const opened = await visit(env.browser);
+    await acceptThenReload(opened);
+    const { page, library, context } = opened;
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get: () => { throw new DOMException('blocked', 'SecurityError'); } });
+    });
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('script[type="text/plain"]').length === 0);
+    assert.ok(library.includes('consent-gate-core.min.js'), 'the core ran the page');
+    assert.equal(await banner(page).count(), 0, 'no banner: the choice stands');
+    await context.close();
+  });
+});
+
 describe('on the short path, a cookie edited by hand', () => {
   /** FNV-1a as src/consent/record.ts computes it (catalogueFingerprint, recordSeal). */
   const fnv = (input) => {
@@ -296,21 +333,24 @@ describe('on the short path, a cookie edited by hand', () => {
     return (hash >>> 0).toString(36);
   };
 
-  it('with a recomputed seal but a field the strict reader refuses: asked again on the next view, not reloaded for ever', async () => {
+  it('is not trusted by the gate, even with a recomputed seal: nothing gated runs, the banner asks again', async () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
     const opened = await shortPath();
-    const { context, page } = opened;
+    const { context, page, library } = opened;
     const cookie = (await context.cookies()).find((c) => c.name === 'cookie_preferences');
     const { f, ...wire } = JSON.parse(decodeURIComponent(cookie.value));
     const forged = { ...wire, extra: 1 }; // decodeRecord: "unexpected field extra"
     forged.f = fnv(fnv(version + '\n' + CATALOGUE) + '\n' + JSON.stringify(forged));
     await context.addCookies([{ ...cookie, value: encodeURIComponent(JSON.stringify(forged)) }]);
-    // The gate trusts it by its seal; the core, once it comes in, does not.
+    library.length = 0;
+    // The cookie no longer reads as when the core wrote the short path's memo: the core decides,
+    // and its strict reader refuses the record.
     await page.reload();
-    await page.waitForFunction(() => document.querySelectorAll('script[type="text/plain"]').length === 0);
-    await Promise.all([page.waitForEvent('load'), page.evaluate(() => window.consentGate.open())]);
     await banner(page).waitFor();
-    assert.equal((await context.cookies()).some((c) => c.name === 'cookie_preferences'), false, 'the edited cookie is forgotten');
+    assert.ok(library.includes('consent-gate-core.min.js'), 'the core was fetched');
+    const inert = await page.evaluate(() => document.querySelectorAll('script[type="text/plain"][data-consent="analytics"]').length);
+    assert.ok(inert > 0, 'the analytics scripts stay inert');
+    assert.equal(await page.evaluate(() => window.consentGate.allows('analytics')), false);
     await context.close();
   });
 });
