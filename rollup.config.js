@@ -250,8 +250,11 @@ export default [
   }),
   // The every-view file goes without "use strict" (11 B brotli): it is our own code only, written
   // as module code (no sloppy-mode `this`, no undeclared names, no writes to read-only properties).
+  // The every-view file goes without "use strict" (11 B brotli): it is our own code only, written
+  // as module code (no sloppy-mode `this`, no undeclared names, no writes to read-only properties).
   iife('src/script-tag.ts', `${DIST}/consent-gate.min.js`, {
     mangleProperties: true,
+    strict: false,
     strict: false,
     plugins: [bundleIntegrity('src/bundle-integrity.ts', { CORE_INTEGRITY: 'consent-gate-core.min.js' })],
   }),

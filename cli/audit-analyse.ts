@@ -15,6 +15,7 @@
 import { cookieMatcher } from '../src/catalogue/match.js';
 import { PRESETS } from '../src/catalogue/presets.js';
 import type { Catalogue, CatalogueProblem, CookieDeclaration } from '../src/catalogue/types.js';
+import { SHORT_PATH_KEY } from '../src/bundle-keys.js';
 import type {
   Observations,
   SeenCookie,
@@ -222,8 +223,10 @@ export function analyse(
     name: string,
     party: 'first' | 'third',
     state: StateName,
+    kind: 'cookie' | 'storage',
   ): Classification | undefined => {
-    if (name == consentCookie)
+    // consent-gate's own: the consent cookie, and the script tag's short-path memo in localStorage.
+    if (name == consentCookie || (kind == 'storage' && name == SHORT_PATH_KEY && party == 'first'))
       return { service: '', category: requiredCategory, allowed: true, consentCookie: true };
     const hits = declared.filter((d) => d.matches(name));
     const hit = hits.find((d) => (d.decl.party ?? 'first') == party) ?? hits[0];
@@ -291,7 +294,7 @@ export function analyse(
       party: 'first' | 'third',
     ) => {
       seenNames.add(name);
-      const c = classify(name, party, state);
+      const c = classify(name, party, state, kind);
       if (!c) {
         if (catalogue) report.undeclared.push({ kind, name, where, party, page: item.page });
         else if (judge && party == 'third')
@@ -342,7 +345,7 @@ export function analyse(
         origin: item.origin,
         party,
         page: item.page,
-        ...(c ? { service: c.service } : {}),
+        ...(c ? { service: c.consentCookie ? '(consent-gate)' : c.service } : {}),
         ...(c?.category ? { category: c.category } : {}),
       });
     }

@@ -7,6 +7,7 @@
  */
 import { cookieMatcher } from '../src/catalogue/match.js';
 import { PRESETS } from '../src/catalogue/presets.js';
+import { SHORT_PATH_KEY } from '../src/bundle-keys.js';
 import type {
   CatalogueInput,
   CategoryInput,
@@ -83,6 +84,8 @@ export function draftCatalogue(
       );
     for (const s of state.storage) {
       const host = new URL(s.origin).hostname;
+      // consent-gate's own (the script tag's short-path memo), like the consent cookie.
+      if (s.name == SHORT_PATH_KEY && isFirstParty(host, site)) continue;
       place(
         s.name,
         isFirstParty(host, site) ? 'first' : 'third',

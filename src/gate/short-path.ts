@@ -11,14 +11,13 @@
  * core's path, which writes the memo anew or removes it. Like the cookie, it is strictly necessary
  * storage: it holds the visitor's own choice, in the form the gate applies it, and nothing else.
  */
+import { SHORT_PATH_KEY } from '../bundle-keys.js';
+import { cookiePattern, firstPartyCookies } from '../catalogue/match.js';
 import type { CookieDeclaration } from '../catalogue/types.js';
 import type { ConsentState } from '../consent/controller.js';
-import { firstPartyCookies, cookiePattern } from '../catalogue/match.js';
 import type { ConsentRecord } from '../consent/record.js';
 import { cookiePair, recordExpiry } from '../consent/store.js';
 import { consentModeUpdate, type DataLayerEntry } from './consent-mode.js';
-
-export const SHORT_PATH_KEY = 'consent-gate';
 
 export interface ShortPath {
   /** The `catalogueFingerprint` of the catalogue text in force (validated by this version). */
