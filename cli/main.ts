@@ -24,8 +24,10 @@ export const HELP = `consent-gate — check a cookie catalogue, print its cookie
 Usage:
   consent-gate validate <cookies.json>… [--json]
       Checks catalogues as the library does, listing every problem with its path.
-  consent-gate table <cookies.json> [--format md|html] [--lang en|cy]
+  consent-gate table <cookies.json> [--format md|html] [--lang en|cy] [--npm]
       Prints the cookie table for a privacy notice (the content of <consent-table>).
+      --npm: for a site that runs the npm package, not the script tag (which also keeps
+      a copy of the choice in localStorage, listed beside the consent cookie).
   consent-gate audit <url> [--catalogue cookies.json] [--pages N] [--json]
                      [--write-catalogue draft.json] [--wait ms]
       Visits the site in headless Chromium three times — no choice, after Reject, after
@@ -50,12 +52,13 @@ const OPTIONS = {
   'write-catalogue': { type: 'string' },
   wait: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  npm: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 type Option = keyof typeof OPTIONS;
 const COMMAND_OPTIONS: Record<string, Option[]> = {
   validate: ['json'],
-  table: ['format', 'lang', 'json'],
+  table: ['format', 'lang', 'json', 'npm'],
   audit: ['catalogue', 'pages', 'json', 'write-catalogue', 'wait', 'quiet'],
 };
 

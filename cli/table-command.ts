@@ -104,7 +104,7 @@ export function renderHtml(table: CookieTable): string {
 
 export function tableCommand(
   file: string,
-  options: { format?: string; lang?: string; json?: boolean },
+  options: { format?: string; lang?: string; json?: boolean; npm?: boolean },
   print: (s: string) => void,
   printError: (s: string) => void,
 ): number {
@@ -119,8 +119,10 @@ export function tableCommand(
     );
     return 1;
   }
-  // The same texts as the <consent-table> element: the presets' own words in Welsh too.
-  const table = cookieTable(result.catalogue, locale, localise);
+  // The same texts as the <consent-table> element: the presets' own words in Welsh too. The
+  // script tag is what most sites paste in: its localStorage copy of the choice is listed unless
+  // --npm says the site runs the package instead.
+  const table = cookieTable(result.catalogue, locale, localise, { scriptTag: !options.npm });
   print(
     format == 'html'
       ? renderHtml(table).trimEnd()

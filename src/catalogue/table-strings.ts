@@ -26,6 +26,9 @@ export const tableStringsEnGB = {
   'table.empty': 'This category sets no cookies.',
   'table.session': 'When you close your browser',
   'table.consentCookie.purpose': 'Saves your cookie settings',
+  /** The script tag's short-path memo (`src/gate/short-path.ts`), listed beside the consent cookie. */
+  'table.consentStorage.purpose':
+    'Not a cookie: kept in your browser’s local storage. A copy of your cookie settings, so each page can apply them quickly',
   'table.caption.essential': 'Essential cookies',
   'table.caption.analytics': 'Analytics cookies',
   'table.caption.embeds': 'Embedded content cookies',
@@ -52,6 +55,8 @@ export const tableStringsCy: TableStrings = {
   'table.empty': 'Nid yw’r categori hwn yn gosod unrhyw gwcis.',
   'table.session': 'Pan fyddwch chi’n cau eich porwr',
   'table.consentCookie.purpose': 'Yn cadw eich gosodiadau cwcis',
+  'table.consentStorage.purpose':
+    'Nid cwci: yn cael ei gadw yn storfa leol eich porwr. Copi o’ch gosodiadau cwcis, fel bod pob tudalen yn gallu eu defnyddio’n gyflym',
   'table.caption.essential': 'Cwcis hanfodol',
   'table.caption.analytics': 'Cwcis dadansoddol',
   'table.caption.embeds': 'Cwcis cynnwys wedi’i fewnosod',

@@ -4,6 +4,7 @@
  * party). Pure — no DOM, no Lit — so the `consent-gate table` command (Markdown/HTML for a static
  * notice) and the `<consent-table>` element render the very same content.
  */
+import { SHORT_PATH_KEY } from '../bundle-keys.js';
 import {
   TABLE_STRINGS,
   welshUnits,
@@ -88,12 +89,15 @@ export type TextLocaliser = (text: LocalisedText | undefined, locale: TableLocal
  * cookies; a catalogue without a required category gets an essential section for it.
  * `localise` reads the catalogue's texts: `localiseText` by default; the element and the command
  * pass `src/i18n`'s `localise`, which also puts the presets' own English texts into Welsh (this
- * module may not import `i18n/`).
+ * module may not import `i18n/`). `scriptTag`: the site runs the script tag, whose short-path memo
+ * (`localStorage` key `consent-gate`, see `src/gate/short-path.ts`) is listed after the consent
+ * cookie, with the same lifetime.
  */
 export function cookieTable(
   catalogue: Catalogue,
   locale: TableLocale = 'en-GB',
   localise: TextLocaliser = localiseText,
+  { scriptTag = false }: { scriptTag?: boolean } = {},
 ): CookieTable {
   const texts = catalogue.texts ?? {};
   // A site may override any `table.…` string, and caption its own categories
@@ -133,15 +137,13 @@ export function cookieTable(
     };
   };
 
-  const consentCookie = row(
-    {
-      name: catalogue.cookie.name,
-      purpose: strings['table.consentCookie.purpose'],
-      expires: consentCookieExpiry(catalogue.cookie.days),
-      party: 'first',
-    },
-    { name: '', provider: catalogue.site },
-  );
+  const own = (name: string, purpose: string) =>
+    row(
+      { name, purpose, expires: consentCookieExpiry(catalogue.cookie.days), party: 'first' },
+      { name: '', provider: catalogue.site },
+    );
+  const consentRows = [own(catalogue.cookie.name, strings['table.consentCookie.purpose'])];
+  if (scriptTag) consentRows.push(own(SHORT_PATH_KEY, strings['table.consentStorage.purpose']));
 
   const sections = catalogue.categories.map((category): CookieTableSection => {
     // The site's own caption for this language, its category title, ours, then the name itself.
@@ -162,13 +164,13 @@ export function cookieTable(
   });
 
   const essential = sections.find((s) => s.required);
-  if (essential) essential.rows.unshift(consentCookie);
+  if (essential) essential.rows.unshift(...consentRows);
   else
     sections.unshift({
       category: 'essential',
       required: true,
       caption: strings['table.caption.essential'],
-      rows: [consentCookie],
+      rows: consentRows,
     });
   return { locale, strings, sections };
 }

@@ -53,6 +53,17 @@ describe('cookieTable', () => {
     ]);
   });
 
+  it('for a script-tag site, lists its localStorage copy of the choice after the consent cookie, in both languages', () => {
+    const input = catalogue({ categories: { needed: { required: true } }, cookie: { name: 'consent', days: 730 } });
+    const [essential] = cookieTable(input, 'en-GB', undefined, { scriptTag: true }).sections;
+    expect(essential.rows.map((r) => r.name)).to.deep.equal(['consent', 'consent-gate']);
+    expect(essential.rows[1]).to.include({ setBy: 'This website', party: 'first', expires: '2 years' });
+    expect(essential.rows[1].purpose).to.match(/^Not a cookie: kept in your browser’s local storage\./);
+    const [welsh] = cookieTable(input, 'cy', undefined, { scriptTag: true }).sections;
+    expect(welsh.rows[1]).to.include({ setBy: 'Y wefan hon', expires: '2 flynedd' });
+    expect(welsh.rows[1].purpose).to.match(/^Nid cwci: yn cael ei gadw yn storfa leol eich porwr\./);
+  });
+
   it('adds an essential section for the consent cookie when no category is required', () => {
     const table = cookieTable(
       catalogue({ categories: { analytics: { services: ['site-search'] } } }),

@@ -46,10 +46,17 @@ describe('consent-gate table', () => {
       Object.keys(catalogue.categories),
     );
     const rows = model.sections.flatMap((s) => s.rows.map((r) => r.name));
-    assert.equal(rows[0], 'cookie_preferences');
+    assert.deepEqual(rows.slice(0, 2), ['cookie_preferences', 'consent-gate'], 'the consent cookie, then the script tag’s localStorage copy');
     assert.equal(new Set(rows).size, rows.length, 'no cookie twice');
     for (const name of ['pa_session', '_ga', '_ga_OAKFIELD1', '__utma', 'search_stats_id', 'VISITOR_INFO1_LIVE', '_fbp', 'guest_id', 'Slido.EventAuthTokens'])
       assert.ok(rows.includes(name), name);
+  });
+
+  it('with --npm, leaves out the script tag’s localStorage copy of the choice', async () => {
+    const model = JSON.parse(await table(DEMO, '--format', 'json', '--npm'));
+    const rows = model.sections.flatMap((s) => s.rows.map((r) => r.name));
+    assert.equal(rows[0], 'cookie_preferences');
+    assert.ok(!rows.includes('consent-gate'));
   });
 
   it('refuses an invalid catalogue (exit 1, no table) and an unknown language (exit 2)', async () => {

@@ -58,11 +58,13 @@ export class ConsentTable extends LitElement {
   protected override render() {
     // Read at render, not at connection: an npm page may define the elements before it starts the
     // gate. Without a valid catalogue there is nothing to list (the gate has said why).
-    const catalogue = runningController()?.catalogue;
+    const controller = runningController();
+    const catalogue = controller?.catalogue;
     if (!catalogue) return nothing;
     const locale = localeOf(this, catalogue.texts) === 'cy' ? 'cy' : 'en-GB';
     if (!localeReady(this, locale)) return nothing;
-    const table = cookieTable(catalogue, locale, localise);
+    // The script tag's state carries the catalogue's fingerprint; with it comes its localStorage memo.
+    const table = cookieTable(catalogue, locale, localise, { scriptTag: Boolean(controller.fingerprint) });
     const s = table.strings;
     const sections = table.sections.filter((section) => !this.category || section.category === this.category);
     if (!sections.length && this._warned !== this.category) {
