@@ -173,3 +173,33 @@ describe('bad input fails closed', () => {
     await context.close();
   });
 });
+
+describe('in a browser below README’s floor (no document.adoptedStyleSheets: Safari before 16.4)', () => {
+  const OLD_BROWSER = `Object.defineProperty(Document.prototype, 'adoptedStyleSheets', { configurable: true, get: () => undefined, set() {} });`;
+
+  it('fails closed, for a first visit and for a stored Accept: nothing gated runs, one console error, the page still works', async () => {
+    // A stored Accept first, in a browser that has everything.
+    const { context, page } = await openContext(env.browser);
+    await page.goto(env.server.origin() + PAGE);
+    await accept(page).click();
+    await page.waitForFunction(() => window.consentGate?.record?.method === 'banner');
+    const stored = (await context.cookies()).filter((c) => c.name === 'cookie_preferences');
+    await context.close();
+
+    for (const cookies of [[], stored]) {
+      const old = await openContext(env.browser, { initScript: OLD_BROWSER });
+      await old.context.addCookies(cookies);
+      await old.page.goto(env.server.origin() + PAGE);
+      await old.page.waitForLoadState('load');
+      await settle(old.page);
+      assert.deepEqual(old.thirdParty, [], 'no request to a tracker');
+      assert.equal(await old.page.locator('script[type="text/plain"]').count(), 4, 'every gated script still inert');
+      assert.equal(await old.page.locator('iframe[src]').count(), 0);
+      assert.equal(old.consoleErrors.length, 1, old.consoleErrors.join('\n'));
+      assert.match(old.consoleErrors[0], /^consent-gate: failed to start; nothing more will run\./);
+      // The page's own content and script are untouched.
+      assert.equal(await old.page.getByRole('heading', { name: 'Test Primary School', level: 1 }).isVisible(), true);
+      await old.context.close();
+    }
+  });
+});
