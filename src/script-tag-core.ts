@@ -96,9 +96,9 @@ export function take(handover: Handover): ConsentState {
     // Expanded without checks: this text passed this version's validator when the choice was stored.
     const catalogue = unchecked();
     consent.configure(catalogue, inForce);
-    // A cookie the first file trusted by its seal that the strict reader refuses (edited by hand,
-    // seal and all; or gone since) is forgotten, so the next view asks again rather than trusting it
-    // again: the refresh below withdraws what it allowed (at most one reload), once.
+    // The cookie the memo stood for, gone or changed since the first file compared it, and one the
+    // strict reader refuses, is forgotten, so the next view asks again: the refresh below withdraws
+    // what it allowed (at most one reload), once.
     if (!readRecord(catalogue, fingerprint)) clearRecord(catalogue);
     handover.adopt(consent);
     runConsentGate(consent, options, sent);

@@ -1,24 +1,24 @@
 /**
  * The script-tag gate (`consent-gate.min.js`): runs synchronously from the page's `<head>` with the
  * catalogue named by its own `data-catalogue` attribute. Every page view pays for this file, so by
- * itself it runs only the commonest page, a returning visitor's: the stored choice carries the
- * fingerprint of this very catalogue text (`catalogueFingerprint`: the text passed this version's
- * validator when the choice was stored), answers every category, and was the visitor's own (not
- * Global Privacy Control's). There it pushes Consent Mode's default and the stored choice, runs the
- * allowed scripts and iframes (now, and as they are parsed or added), and answers
- * `window.consentGate.allows()`.
+ * itself it runs only the commonest page, a returning visitor's, from the short path's memo the
+ * core wrote (`src/gate/short-path.ts`): the consent cookie reads exactly as when it was written,
+ * for this very catalogue text (`catalogueFingerprint`) and library version, in the choice's
+ * lifetime (the core writes it only for a choice of the visitor's own, every category answered).
+ * There it pushes Consent Mode's default and the stored choice, runs the allowed scripts and
+ * iframes (now, and as they are parsed or added), and answers `window.consentGate.allows()`.
  *
  * Everything else is `consent-gate-core.min.js` (`src/script-tag-core.ts`), fetched from beside
  * this file and handed the page (`take`) the moment it is needed:
- *  - at once on any other page: a first visit, a changed catalogue or library version, a choice
- *    from Global Privacy Control or with a category unanswered, a catalogue that does not parse,
- *    debugging;
+ *  - at once on any other page: a first visit, a changed catalogue, library version or cookie, a
+ *    choice from Global Privacy Control or with a category unanswered, a catalogue that does not
+ *    parse, storage blocked, debugging;
  *  - when one of the UI elements is on the page (an embed, a cookie table, the cookies page's
  *    settings), for a decision, `open()`, `reset()` or `refresh()`, and on a `[data-consent-open]`
  *    click;
  *  - when another tab changed the consent cookie;
- *  - when refused cookies may be there to delete: something is refused and the page has a cookie
- *    that no essential service of the catalogue declares by its exact name.
+ *  - when refused cookies are there to delete: a cookie matches the memo's pattern of refused
+ *    first-party cookies.
  *
  *   <script src="/assets/consent-gate.min.js" data-catalogue="#cookie-catalogue"></script>
  *   <script src="/assets/consent-gate.min.js" data-catalogue="/cookies.json"></script>
