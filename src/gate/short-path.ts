@@ -15,8 +15,8 @@ import { SHORT_PATH_KEY } from '../bundle-keys.js';
 import { cookiePattern, firstPartyCookies } from '../catalogue/match.js';
 import type { CookieDeclaration } from '../catalogue/types.js';
 import type { ConsentState } from '../consent/controller.js';
-import type { ConsentRecord } from '../consent/record.js';
-import { cookiePair, recordExpiry } from '../consent/store.js';
+import { encodeRecord, type ConsentRecord } from '../consent/record.js';
+import { cookiePair, readCookie, recordExpiry } from '../consent/store.js';
 import { consentModeUpdate, type DataLayerEntry } from './consent-mode.js';
 
 export interface ShortPath {
@@ -63,7 +63,10 @@ export function rememberShortPath(state: ConsentState): void {
   const { catalogue, record, fingerprint } = state;
   try {
     const pair = catalogue && cookiePair(catalogue.cookie.name);
-    if (!pair || !record || !fingerprint || record.fingerprint !== fingerprint || record.method == 'gpc' || state.awaitingChoice) {
+    // The pair must be the cookie that stores this very record (a write the browser dropped, or an
+    // older cookie of the same name listed first, would tie the memo to another choice).
+    const stored = pair && record && readCookie(catalogue!.cookie.name) === encodeRecord(record);
+    if (!stored || !fingerprint || record.fingerprint !== fingerprint || record.method == 'gpc' || state.awaitingChoice) {
       localStorage.removeItem(SHORT_PATH_KEY);
       return;
     }
@@ -87,6 +90,11 @@ export function rememberShortPath(state: ConsentState): void {
     const text = JSON.stringify(memo);
     if (localStorage.getItem(SHORT_PATH_KEY) !== text) localStorage.setItem(SHORT_PATH_KEY, text);
   } catch {
-    // Storage blocked or full: the next view takes the core's path.
+    // Storage blocked or full: no memo, so the next view takes the core's path.
+    try {
+      localStorage.removeItem(SHORT_PATH_KEY);
+    } catch {
+      // Blocked: there is none to remove.
+    }
   }
 }
