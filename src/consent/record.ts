@@ -49,11 +49,11 @@ const DAY_MS = 86_400_000;
 const FUTURE_TOLERANCE_MS = DAY_MS;
 
 /** Whether a choice made at `time` (ms) may still be used: within `days`, and not from the future. */
-export const inLifetime = (time: number, days: number, now = Date.now()): boolean =>
+const inLifetime = (time: number, days: number, now = Date.now()): boolean =>
   time <= now + FUTURE_TOLERANCE_MS && now - time <= days * DAY_MS;
 
 /** The record a (checked) wire form stands for. */
-export const recordFrom = (
+const recordFrom = (
   wire: Wire,
   categories: Record<string, boolean>,
   services: Record<string, boolean>,
@@ -99,15 +99,14 @@ export const catalogueFingerprint = (text: string, version: string): string => f
 
 /**
  * What the consent cookie stores as `f`: a hash of the catalogue fingerprint and of the record's
- * other fields exactly as stored (`wire`: its JSON without `f`). So the script tag's first file,
- * finding `f` equal to the seal of the page's fingerprint and the cookie's own fields, knows that
- * this library wrote the record, for this catalogue text, as it is, without decoding it field by
- * field (`decodeRecord` would accept it: it checks what `encodeRecord` always writes).
+ * other fields exactly as stored (`wire`: its JSON without `f`). `decodeRecord` reads the
+ * fingerprint back only from a record sealed for the page's catalogue text, so the script tag's core
+ * expands that text without validating it again; a record edited since reads back without one.
  */
 export const recordSeal = (fingerprint: string, wire: string): string => fnv(fingerprint + '\n' + wire);
 
 /** Whether a stored wire form carries the seal of itself for `fingerprint` (see `recordSeal`). */
-export const isSealed = (wire: Partial<Wire>, fingerprint: string): boolean =>
+const isSealed = (wire: Partial<Wire>, fingerprint: string): boolean =>
   wire.f === recordSeal(fingerprint, JSON.stringify({ ...wire, f: undefined }));
 
 const toBits = (choices: Readonly<Record<string, boolean>>) => {

@@ -55,8 +55,9 @@ export function readShortPath(fingerprint: string): ShortPath | undefined {
 
 /**
  * Writes the memo for `state`'s choice in force, or removes it when the gate must not run the next
- * view by itself: no choice (or not stored), one sealed for another catalogue text, a category
- * unanswered, or a refusal from Global Privacy Control. Storage that is blocked only means every
+ * view by itself: no choice, or a cookie that is not this very record (not stored, or another
+ * cookie of the name read first), one sealed for another catalogue text, a category unanswered, or a
+ * refusal from Global Privacy Control. Storage that is blocked only means every
  * view takes the core's path.
  */
 export function rememberShortPath(state: ConsentState): void {
