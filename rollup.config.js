@@ -1,17 +1,14 @@
 // The builds, in this order (rollup runs them one after another):
-//  - dist/consent-gate-ui-cy.min.js        script-tag Welsh tables (IIFE), loaded by the UI bundle for Welsh
+//  - dist/consent-gate-ui-cy.min.js        script-tag Welsh tables (IIFE), loaded by the core for Welsh
 //  - dist/consent-gate-ui-elements.min.js  script-tag <consent-embed>, <consent-table>, <consent-preferences>
-//                                          (IIFE), loaded by the UI bundle once one is in the page
-//    Both take Lit and the UI modules they share from the UI bundle (uiSharing).
-//  - dist/consent-gate-ui.min.js     script-tag UI (IIFE: Lit, the banner, English), loaded by the gate on
-//                                    demand; carries the two above's SRI hashes and the exports they import
+//                                          (IIFE), loaded by the core once one is in the page
+//    Both take Lit and the UI modules they share from the core (uiSharing).
 //  - dist/consent-gate-debug.min.js  script-tag debug aid (IIFE), loaded by the gate only with ?consent-debug
-//  - dist/consent-gate-full.min.js   script-tag rest of the gate (IIFE): validator, presets' texts,
-//                                    decisions, receipts; loaded by the core when needed; takes the
-//                                    catalogue expansion from the core (coreSharing)
-//  - dist/consent-gate-core.min.js   script-tag rest of the gate (IIFE, no Lit): the consent state,
-//                                    sweep, tab sync, the UI's host; loaded by the gate when needed;
-//                                    carries the SRI hashes of the three above, so they are built first
+//  - dist/consent-gate-core.min.js   script-tag rest of the gate (IIFE): the consent state, validator,
+//                                    presets' texts, decisions, receipts, sweep, tab sync, and the UI
+//                                    (Lit, the banner, English); loaded by the gate when needed; carries
+//                                    the SRI hashes of the three above, so they are built first, and
+//                                    the exports the UI bundles import
 //  - dist/consent-gate.min.js        script-tag gate (IIFE, no Lit), runs synchronously in <head>: a
 //                                    returning visitor's page by itself, anything else through the core
 //  - dist/*.js + .d.ts               npm ESM (modules preserved; lit, js-cookie, tslib external)
@@ -144,10 +141,10 @@ function sharing({ key, modules, placeholder, packages = /^$/, exclusive = false
   };
 }
 
-// The UI comes in three script-tag bundles. consent-gate-ui.min.js holds Lit, the banner and
-// English; its siblings (Welsh; the other elements and the dialog's questions) take Lit, tslib and
-// these modules from it (src/ui/shared.ts): one copy of Lit, one string lookup, one stylesheet
-// cache per page.
+// The UI is in three script-tag bundles. consent-gate-core.min.js holds Lit, the banner and
+// English; the UI bundles it loads (Welsh; the other elements and the dialog's questions) take
+// Lit, tslib and these modules from it (src/ui/shared.ts): one copy of Lit, one string lookup, one
+// stylesheet cache per page.
 const uiSharing = sharing({
   key: 'consent-gate.ui',
   placeholder: 'src/ui/shared.ts',
@@ -161,17 +158,8 @@ const uiSharing = sharing({
     'src/ui/document-styles.ts',
     'src/ui/running-controller.ts',
     'src/catalogue/types.ts',
+    'src/bundle-keys.ts',
   ],
-});
-
-// consent-gate-core.min.js hands consent-gate-full.min.js, which it loads, the catalogue expansion
-// and the presets' cookie names (src/core-shared.ts): the validator expands with the core's code
-// instead of a copy. Other modules (the record, the store) are in both: the core would grow by what
-// only the full bundle uses (js-cookie's writer). The every-view gate hands nothing over (see below).
-const coreSharing = sharing({
-  key: 'consent-gate.core-shared',
-  placeholder: 'src/core-shared.ts',
-  modules: ['src/catalogue/resolve.ts', 'src/catalogue/preset-cookies.ts'],
 });
 
 const filesUnder = (dir) =>
@@ -192,7 +180,7 @@ const finish = () => ({
       stdio: 'inherit',
     });
 
-    const files = ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-full.min.js', 'consent-gate-ui.min.js', 'consent-gate-ui-cy.min.js', 'consent-gate-ui-elements.min.js', 'consent-gate-debug.min.js'];
+    const files = ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-ui-cy.min.js', 'consent-gate-ui-elements.min.js', 'consent-gate-debug.min.js'];
     const lines = files.map((name) => {
       const file = `${DIST}/${name}`;
       return `  ${file.padEnd(40)} ${String(statSync(file).size).padStart(6)} B  integrity="${sri(file)}"`;
@@ -208,19 +196,23 @@ const iife = (input, file, { mangleProperties, plugins = [], strict = true }) =>
   plugins: [...plugins, nodeResolve({ browser: true }), ts(false), minify(mangleProperties), recordWrites()],
 });
 
-/** A bundle that takes modules from the one that loads it (`shared`: uiSharing or coreSharing). */
-const taker = (input, file, shared, mangleProperties) => {
-  const build = iife(input, file, { mangleProperties, plugins: [shared.take()] });
-  build.output.globals = shared.globals;
+/** A UI bundle the core loads: Lit and the shared modules come from consent-gate-core.min.js. */
+const uiBundle = (input, file) => {
+  const build = iife(input, file, { mangleProperties: false, plugins: [uiSharing.take()] });
+  build.output.globals = uiSharing.globals;
   return build;
 };
-/** A sibling of the UI bundle: Lit and the shared modules come from consent-gate-ui.min.js. */
-const uiSibling = (input, file) => taker(input, file, uiSharing, false);
 
 export default [
-  uiSibling('src/i18n/add-cy.ts', `${DIST}/consent-gate-ui-cy.min.js`),
-  uiSibling('src/ui/script-tag-elements.ts', `${DIST}/consent-gate-ui-elements.min.js`),
-  iife('src/ui/script-tag.ts', `${DIST}/consent-gate-ui.min.js`, {
+  uiBundle('src/i18n/add-cy.ts', `${DIST}/consent-gate-ui-cy.min.js`),
+  uiBundle('src/ui/script-tag-elements.ts', `${DIST}/consent-gate-ui-elements.min.js`),
+  iife('src/debug-tag.ts', `${DIST}/consent-gate-debug.min.js`, { mangleProperties: true }),
+  // The core works on objects of the gate's (its activator): public members only. It carries its
+  // own copies of the modules it shares with the gate: handing them over (as it does to the UI
+  // bundles) was measured at +126 B on the gate, every page view, for -590 B here. No `_private`
+  // names mangled: Lit's decorators register reactive properties by their string name, which
+  // mangling would orphan (measured: 118 B more than mangling).
+  iife('src/script-tag-core.ts', `${DIST}/consent-gate-core.min.js`, {
     mangleProperties: false,
     plugins: [
       uiSharing.give(),
@@ -228,33 +220,13 @@ export default [
         CY_INTEGRITY: 'consent-gate-ui-cy.min.js',
         ELEMENTS_INTEGRITY: 'consent-gate-ui-elements.min.js',
       }),
+      bundleIntegrity('src/bundle-integrity.ts', { DEBUG_INTEGRITY: 'consent-gate-debug.min.js' }),
     ],
   }),
-  iife('src/debug-tag.ts', `${DIST}/consent-gate-debug.min.js`, { mangleProperties: true }),
-  // The full bundle works on the gate's state object: it may use only members whose names are
-  // not mangled (public ones), since each bundle mangles `_private` names its own way.
-  taker('src/script-tag-full.ts', `${DIST}/consent-gate-full.min.js`, coreSharing, true),
-  // The core, too, works on objects of the gate's (its activator): public members only. It carries
-  // its own copies of the modules it shares with the gate: handing them over (as the UI bundle
-  // does to its siblings) was measured at +126 B on the gate, every page view, for -590 B here.
-  iife('src/script-tag-core.ts', `${DIST}/consent-gate-core.min.js`, {
-    mangleProperties: true,
-    plugins: [
-      coreSharing.give(),
-      bundleIntegrity('src/bundle-integrity.ts', {
-        UI_INTEGRITY: 'consent-gate-ui.min.js',
-        DEBUG_INTEGRITY: 'consent-gate-debug.min.js',
-        FULL_INTEGRITY: 'consent-gate-full.min.js',
-      }),
-    ],
-  }),
-  // The every-view file goes without "use strict" (11 B brotli): it is our own code only, written
-  // as module code (no sloppy-mode `this`, no undeclared names, no writes to read-only properties).
   // The every-view file goes without "use strict" (11 B brotli): it is our own code only, written
   // as module code (no sloppy-mode `this`, no undeclared names, no writes to read-only properties).
   iife('src/script-tag.ts', `${DIST}/consent-gate.min.js`, {
     mangleProperties: true,
-    strict: false,
     strict: false,
     plugins: [bundleIntegrity('src/bundle-integrity.ts', { CORE_INTEGRITY: 'consent-gate-core.min.js' })],
   }),

@@ -8,7 +8,7 @@ import { startDemoServer } from '../demo/server.js';
 import { launchBrowser } from '../test/support/page.js';
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-if (!existsSync(fileURLToPath(new URL('../dist/consent-gate-ui.min.js', import.meta.url)))) {
+if (!existsSync(fileURLToPath(new URL('../dist/consent-gate-core.min.js', import.meta.url)))) {
   console.error('dist/ is missing: run `npm run build` first.');
   process.exit(1);
 }

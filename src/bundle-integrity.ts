@@ -4,6 +4,4 @@
  * `consent-gate-core.min.js` with the hashes of the bundles it has just built (see rollup.config.js).
  */
 export const CORE_INTEGRITY: string = '';
-export const UI_INTEGRITY: string = '';
 export const DEBUG_INTEGRITY: string = '';
-export const FULL_INTEGRITY: string = '';

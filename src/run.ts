@@ -14,7 +14,7 @@ import { whenUIElementsAppear } from './gate/ui-elements.js';
 import { debugAsked, openerClicked, READY_EVENT } from './page-hooks.js';
 
 export interface StartOptions extends GateOptions {
-  /** Makes the UI elements available (the script-tag build loads its UI bundle here). */
+  /** Makes the UI elements available (the script tag's core defines them here). */
   loadUI?: () => Promise<unknown>;
   /**
    * Logs decisions, gated elements, cookie sweeps and undeclared cookies to the console, as

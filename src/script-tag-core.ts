@@ -1,33 +1,33 @@
 /**
  * The rest of the script-tag gate (`consent-gate-core.min.js`): the consent state with its
- * reactions to a change, the cookie sweep, tab sync, Global Privacy Control, the debug aid's
- * host, and the host of the UI. `consent-gate.min.js` (`src/script-tag.ts`) runs a returning
- * visitor's page by itself and fetches this file only when more is needed: a page it cannot run
- * by itself (a first visit, a changed catalogue…), an element to draw, a decision, a change made
- * in another tab, cookies to sweep. It hands its work over with `take`, and this file fetches in
- * turn, only when needed:
- *  - `consent-gate-full.min.js` (validator, presets' texts, decisions, receipts): on a page whose
- *    catalogue text this browser has not validated before, before any UI and before the first
- *    decision (see `src/script-tag-full.ts`);
- *  - `consent-gate-ui.min.js` (the elements): only when something must be shown.
+ * reactions to a change, the validator and the presets' texts, the decisions and receipts, the
+ * cookie sweep, tab sync, Global Privacy Control, the debug aid's host, and the UI (Lit, the
+ * banner, English). `consent-gate.min.js` (`src/script-tag.ts`) runs a returning visitor's page by
+ * itself and fetches this file only when more is needed: a page it cannot run by itself (a first
+ * visit, a changed catalogue…), an element to draw, a decision, a change made in another tab,
+ * cookies to sweep. It hands its work over with `take`.
+ *
+ * One file rather than three (core, validator, UI), measured: a first visit fetches one file after
+ * the gate instead of three, in one round trip instead of two, 1.9 KB brotli less (one copy of the
+ * modules they shared, one compression window). The UI is defined only when something must be
+ * shown (`startUI`); its Welsh tables and other elements are fetched from beside this file when
+ * wanted (see `src/ui/script-tag.ts`).
  */
-import { DEBUG_INTEGRITY, FULL_INTEGRITY, UI_INTEGRITY } from './bundle-integrity.js';
-import { CORE_KEY, DEBUG_KEY, FULL_KEY, handedOver } from './bundle-keys.js';
+import { DEBUG_INTEGRITY } from './bundle-integrity.js';
+import { CORE_KEY, DEBUG_KEY, handedOver } from './bundle-keys.js';
 import { GATE_PRESETS } from './catalogue/preset-cookies.js';
 import { expand } from './catalogue/resolve.js';
-import { SHARED, SHARED_KEY } from './core-shared.js';
 import { ConsentState } from './consent/controller.js';
 import { clearRecord, readRecord } from './consent/store.js';
 import type { ConsentRecord } from './consent/record.js';
 import type { ScriptActivator } from './gate/activate.js';
 import type { ConsentModeSent } from './gate/consent-mode.js';
 import { loadBeside } from './load-beside.js';
+import { nextTask } from './next-task.js';
 import { rememberShortPath } from './gate/short-path.js';
 import { runConsentGate, type StartOptions } from './run.js';
-import type { FullBundle } from './script-tag-full.js';
-
-// The full bundle takes the catalogue expansion from here (rollup.config.js, coreSharing).
-(globalThis as Record<symbol, typeof SHARED>)[SHARED_KEY] = SHARED;
+import { startUI } from './ui/script-tag.js';
+import { upgrade as validateAndUpgrade } from './upgrade.js';
 
 /** What `consent-gate.min.js` hands over, with the page. */
 export interface Handover {
@@ -40,7 +40,7 @@ export interface Handover {
   /**
    * The stored choice the first file runs the page's gate from (its short path: the memo this file
    * wrote for this catalogue text and cookie, see `src/gate/short-path.ts`), or undefined: then
-   * this file validates first.
+   * this file validates first (`upgrade`).
    */
   inForce?: ConsentRecord;
   /** The first file's activator, with any scripts it still holds queued. */
@@ -54,47 +54,40 @@ export function take(handover: Handover): ConsentState {
   const { self, text, fingerprint, inForce } = handover;
   const consent = new ConsentState();
   consent.fingerprint = fingerprint;
-  const loadSibling = (file: string, integrity: string) => loadBeside(self, file, integrity);
-  let full: Promise<boolean> | undefined;
-  let uiScript: Promise<void> | undefined;
-  // The UI bundle only defines the elements; they wait for the gate (`consent-ready`) to draw.
-  const fetchUI = () => (uiScript ??= loadSibling('consent-gate-ui.min.js', UI_INTEGRITY));
   // The next view's short path follows every change of the choice in force (see short-path.ts).
   const remember = () => rememberShortPath(consent);
   consent.subscribe(remember);
-  /** Validates and puts the full catalogue and the decisions in force (once). */
+  let full: Promise<boolean> | undefined;
+  /**
+   * Validates and puts the full catalogue and the decisions in force (once; false when invalid), in
+   * a task of its own: taking over, validating and drawing the banner would together be a long
+   * task on a slow laptop.
+   */
   const upgrade = () =>
-    (full ??= loadSibling('consent-gate-full.min.js', FULL_INTEGRITY).then(
-      () => {
-        const ok = handedOver<FullBundle>(FULL_KEY).upgrade(consent, text, fingerprint);
-        remember(); // upgrade may have resealed the choice for this catalogue text
-        return ok;
-      },
-      () => {
-        full = undefined; // a later need (the footer link, a decision) tries again
-        return false;
-      },
-    ));
+    (full ??= nextTask().then(() => {
+      const ok = validateAndUpgrade(consent, text, fingerprint);
+      remember(); // upgrade may have resealed the choice for this catalogue text
+      return ok;
+    }));
   const options: StartOptions = {
-    loadUI: () => upgrade().then((ok): unknown => ok && fetchUI()), // run.ts calls it once
+    loadUI: () => upgrade().then((ok): unknown => ok && startUI(self)), // run.ts calls it once
     loadDebug: () =>
-      loadSibling('consent-gate-debug.min.js', DEBUG_INTEGRITY).then(() =>
+      loadBeside(self, 'consent-gate-debug.min.js', DEBUG_INTEGRITY).then(() =>
         handedOver<typeof import('./gate/debug.js')>(DEBUG_KEY),
       ),
     debug: handover.debug,
     activator: handover.activator,
   };
   consent.loadDecisions = () => upgrade().then((ok) => (ok ? consent.decisions : undefined));
-  /** The catalogue without checks or texts (what this browser validated, if a choice is sealed for it). */
-  const unchecked = () => expand(JSON.parse(text), GATE_PRESETS);
   // The first file pushed Consent Mode's default (when the catalogue has it on: it reads that as
   // the expansion does, `consentModeBasics`); on its short path also the stored choice, and it
   // announced `consent-ready`.
   const sent: ConsentModeSent = inForce ? 'stored' : 'default';
 
   if (inForce) {
-    // Expanded without checks: this text passed this version's validator when the choice was stored.
-    const catalogue = unchecked();
+    // Expanded without checks or texts: this text passed this version's validator when the choice
+    // was stored (the memo is written only for a choice sealed for it).
+    const catalogue = expand(JSON.parse(text), GATE_PRESETS);
     consent.configure(catalogue, inForce);
     // The cookie the memo stood for, gone or changed since the first file compared it, and one the
     // strict reader refuses, is forgotten, so the next view asks again: the refresh below withdraws
@@ -107,15 +100,12 @@ export function take(handover: Handover): ConsentState {
     return consent;
   }
   handover.adopt(consent);
-  // No usable choice stored: the banner will be wanted, so its bundle comes alongside the validator.
-  let stored;
-  try {
-    stored = readRecord(unchecked());
-  } catch {
-    // The validator will say what is wrong with the catalogue.
-  }
-  if (!stored) fetchUI().catch(() => {});
-  upgrade().then((ok) => ok && runConsentGate(consent, options, sent));
+  // The gate runs in a task of its own, after the one that validated.
+  upgrade().then(async (ok) => {
+    if (!ok) return;
+    await nextTask();
+    runConsentGate(consent, options, sent);
+  });
   return consent;
 }
 

@@ -2,7 +2,7 @@
  * Reads a cookie catalogue (object or JSON text), reports every problem with its JSON path, and
  * expands presets into resolved services (`resolve.ts`). It never throws: a bad catalogue must fail
  * closed with a clear message, never crash the page. It ships to browsers (in the script tag's
- * `consent-gate-full.min.js`, fetched on a first visit), so the checks are tables of small
+ * `consent-gate-core.min.js`, fetched on a first visit), so the checks are tables of small
  * combinators rather than code per field. `catalogue.schema.json` mirrors these rules.
  */
 import { PRESETS } from './presets.js';

@@ -6,7 +6,8 @@
  * Two halves: `ConsentState` reads the choice and answers `allows()` (every page view needs it);
  * the decisions that change it live in `decisions.ts`. `ConsentController` has both built in
  * (the npm package); the script tag's core (`script-tag-core.ts`) runs a `ConsentState` and
- * fetches the decisions with the full bundle when the visitor, the UI or the page first makes one.
+ * adds the decisions with the validated catalogue when the visitor, the UI or the page first
+ * makes one (`upgrade.ts`).
  */
 import { STATISTICAL_EXCEPTION, type Catalogue, type Category, type Service } from '../catalogue/types.js';
 import { decisions, type Decisions } from './decisions.js';

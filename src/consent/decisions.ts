@@ -3,8 +3,8 @@
  * Privacy Control. Each is proposed to the page (`consent-before-change`: a listener may veto or
  * defer it), then stored (the consent cookie, `store.ts`) and put in force (`ConsentState.commit`).
  * Kept apart from `ConsentState` because a page view that decides nothing never needs them: the
- * script tag fetches them (in `consent-gate-full.min.js`) on the first decision or when its UI
- * loads. They use only the state's public members, so both files can share one state object.
+ * script tag's core puts them in force with the validated catalogue (`src/upgrade.ts`), on the
+ * first decision or when its UI is first wanted.
  */
 import type { ConsentState } from './controller.js';
 import { ConsentBeforeChangeEvent } from './before-change-event.js';

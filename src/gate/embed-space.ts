@@ -1,6 +1,6 @@
 /**
  * Reserves the space of every `<consent-embed>` from the moment the browser parses it, long before
- * the UI bundle draws its placeholder in it: the placeholder, and later the video or feed, fill a
+ * the UI draws its placeholder in it: the placeholder, and later the video or feed, fill a
  * box whose size is already set, so nothing below moves (no layout shift). Videos and other
  * content: 16:9 of the width; feeds (Facebook, X) and polls (Slido): at least 500 px tall. A site
  * changes either with `--consent-embed-ratio` / `--consent-embed-height` in its own CSS. On a

@@ -47,9 +47,13 @@ export interface ShortPath {
 export const unchanged = ({ pair }: ShortPath): boolean =>
   document.cookie.split('; ').find((p) => p.startsWith(pair.slice(0, pair.indexOf('=') + 1))) === pair;
 
-/** The memo for a page whose catalogue text has `fingerprint`, if it holds there; else undefined. May throw (storage blocked). */
+/**
+ * The memo for a page whose catalogue text has `fingerprint`, if it holds there; else undefined.
+ * May throw (storage blocked). With no cookie at all (a first visit) storage is not read: its first
+ * read in a page view is slow, and no memo could hold.
+ */
 export function readShortPath(fingerprint: string): ShortPath | undefined {
-  const memo = JSON.parse(localStorage.getItem(SHORT_PATH_KEY)!) as ShortPath | null;
+  const memo = document.cookie ? (JSON.parse(localStorage.getItem(SHORT_PATH_KEY)!) as ShortPath | null) : null;
   return memo?.f == fingerprint && memo.until > Date.now() && unchanged(memo) ? memo : undefined;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The elements that need the UI bundle as soon as they are on the page, not only when the banner
+ * The elements that need the UI as soon as they are on the page, not only when the banner
  * must ask: embeds (their placeholders), the privacy notice's cookie table and the cookies page's
  * settings. Watched from the moment the gate starts, so elements the parser has not reached yet,
  * and elements a page adds later, are seen too.

@@ -2,9 +2,9 @@
  * The script-tag bundle of the UI beyond the banner's first layer
  * (`consent-gate-ui-elements.min.js`): `<consent-embed>`, `<consent-table>`,
  * `<consent-preferences>`, and the questions of the banner's preferences dialog.
- * consent-gate-ui.min.js fetches it once one of those elements is in the page, or when the dialog
- * first opens; it takes Lit and the shared modules from that bundle (see rollup.config.js), so it
- * carries neither.
+ * consent-gate-core.min.js fetches it once one of those elements is in the page, or when the
+ * dialog first opens; it takes Lit and the shared modules from that bundle (see rollup.config.js),
+ * so it carries neither.
  */
 import { choicesFromForm, renderCategory } from './category-choices.js';
 import { provideCategoryChoices } from './consent-banner/consent-banner.js';

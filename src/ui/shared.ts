@@ -1,8 +1,8 @@
 /**
- * What the script-tag UI bundle hands to its sibling bundles (Welsh, the other elements), so that
- * they use its Lit and its modules instead of carrying copies: module name → exports. Empty here
- * (npm and tests have nothing to hand over); `npm run build` replaces this module, in
- * consent-gate-ui.min.js, with exactly the exports the siblings import (see rollup.config.js).
+ * What `consent-gate-core.min.js` hands to the UI bundles it loads (Welsh, the other elements), so
+ * that they use its Lit and its modules instead of carrying copies: module name → exports. Empty
+ * here (npm and tests have nothing to hand over); `npm run build` replaces this module, in
+ * consent-gate-core.min.js, with exactly the exports those bundles import (see rollup.config.js).
  */
 export const SHARED: Record<string, Record<string, unknown>> = {};
 

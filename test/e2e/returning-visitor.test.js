@@ -78,9 +78,8 @@ describe('a returning visitor', () => {
     const { context, page, library, thirdParty } = opened;
     await page.goto(env.server.origin() + PAGE);
     await banner(page).waitFor();
-    // The banner's bundle is fetched alongside the validator, not after it.
-    assert.deepEqual(library.slice(1).sort(), ['consent-gate-core.min.js', 'consent-gate-full.min.js', 'consent-gate-ui.min.js'], 'a first visit validates and shows the banner');
-    assert.equal(library[0], 'consent-gate.min.js');
+    // One file after the gate holds the validator and the banner: a single round trip.
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-core.min.js'], 'a first visit validates and shows the banner');
     await acceptThenReload(opened);
     const wire = await storedWire(context);
     assert.match(wire.f, /^[0-9a-z]{1,16}$/, 'the choice stores the catalogue fingerprint');
@@ -98,7 +97,7 @@ describe('a returning visitor', () => {
     // an iframe, so withdrawing them needs no reload.)
     const applied = await page.evaluate(() => window.consentGate.update({ polls: false }));
     assert.equal(applied, true);
-    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-full.min.js']);
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-core.min.js']);
     assert.deepEqual((await storedWire(context)).c, { analytics: 1, embeds: 1, polls: 0 });
     await context.close();
   });
@@ -112,7 +111,7 @@ describe('a returning visitor', () => {
     catalogue.text = CATALOGUE.replace('{', '{ ');
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('script[type="text/plain"]').length === 0);
-    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-full.min.js']);
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-core.min.js']);
     const after = await storedWire(context);
     assert.notEqual(after.f, before.f);
     assert.deepEqual({ ...after, f: before.f }, before, 'the same choice, id and time: only the fingerprint changed');
@@ -144,7 +143,7 @@ describe('a returning visitor', () => {
     thirdParty.length = 0;
     await page.reload();
     await page.waitForTimeout(1000);
-    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-full.min.js']);
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-core.min.js']);
     assert.deepEqual(thirdParty, []);
     assert.equal(await page.locator('script[type="text/plain"]').count(), 4, 'every gated script stays inert');
     assert.ok(consoleErrors.some((m) => m.includes('categories.analytics.servcies')), consoleErrors.join('\n'));
@@ -178,10 +177,10 @@ const pollsUnloaded = () => document.querySelector('iframe[data-consent="polls"]
 
 describe('on the short path, when the rest of the library is needed', () => {
 
-  it('tries consent-gate-full.min.js again after a failed load, so a withdrawal still goes through', async () => {
+  it('tries consent-gate-core.min.js again after a failed load, so a withdrawal still goes through', async () => {
     const { context, page } = await shortPath();
     let failures = 1;
-    await context.route('**/dist/consent-gate-full.min.js', (route) => (failures-- > 0 ? route.abort() : route.continue()));
+    await context.route('**/dist/consent-gate-core.min.js', (route) => (failures-- > 0 ? route.abort() : route.continue()));
     assert.equal(await page.evaluate(() => window.consentGate.update({ polls: false })), false, 'the load failed');
     assert.equal(await page.evaluate(() => window.consentGate.update({ polls: false })), true, 'the next need loads it');
     assert.equal((await storedWire(context)).c.polls, 0);

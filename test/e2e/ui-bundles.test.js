@@ -1,4 +1,4 @@
-// What a visitor downloads of the UI (src/ui/script-tag.ts): consent-gate-ui.min.js carries Lit,
+// What a visitor downloads of the UI (src/ui/script-tag.ts): consent-gate-core.min.js carries Lit,
 // the banner and English; a Welsh page (or a Welsh element) also fetches the Welsh tables, before
 // anything shows; a page with an embed, a cookie table or cookie settings (also one added later)
 // also fetches the elements. Asserted on what the browser fetches and shows, and on what a
@@ -14,7 +14,7 @@ import { useTestSite, openContext } from '../support/page.js';
 const env = useTestSite();
 
 const SCHOOL = readFileSync(new URL('./pages/school.html', import.meta.url), 'utf8');
-const UI = 'consent-gate-ui.min.js';
+const UI = 'consent-gate-core.min.js'; // the core carries the UI: Lit, the banner, English
 const CY = 'consent-gate-ui-cy.min.js';
 const ELEMENTS = 'consent-gate-ui-elements.min.js';
 const dist = (file) => readFileSync(new URL(`../../dist/${file}`, import.meta.url));
@@ -73,22 +73,22 @@ const defined = (page) =>
 const POLL = `<consent-embed service="slido" src="https://app.sli.do/event/test2026" title="Parents' evening poll"></consent-embed>`;
 
 describe('the UI bundles a page fetches', () => {
-  it('an English banner page fetches neither the Welsh tables nor the elements (until the preferences open), and the UI bundle holds neither', async () => {
+  it('an English banner page fetches neither the Welsh tables nor the elements (until the preferences open), and the core holds neither', async () => {
     const { context, page, library, bodies } = await visit();
     await page.getByRole('button', { name: 'Accept additional cookies' }).waitFor();
     await page.waitForLoadState('networkidle');
-    assert.deepEqual(library.slice().sort(), ['consent-gate-core.min.js', 'consent-gate-full.min.js', UI, 'consent-gate.min.js'].sort());
+    assert.deepEqual(library.slice().sort(), [UI, 'consent-gate.min.js'].sort());
     assert.deepEqual(await defined(page), ['consent-banner']);
-    assert.ok(bodies[UI].includes('Accept additional cookies'), 'the English strings come with the UI bundle');
+    assert.ok(bodies[UI].includes('Accept additional cookies'), 'the English strings come with the core');
     for (const welsh of ['Derbyn cwcis ychwanegol', 'Cwcis ar {site}']) assert.ok(!bodies[UI].includes(welsh), `no Welsh in ${UI}: "${welsh}"`);
-    assert.ok(!bodies[UI].includes('sli.do'), `${UI} holds no embed provider`);
+    assert.ok(!bodies[UI].includes('consent-embed-load'), `${UI} holds no <consent-embed> (its event's name)`);
     // The dialog's questions come with the elements, fetched when it first opens.
     await page.getByRole('button', { name: 'Choose cookies' }).click();
     const dialog = page.getByRole('dialog', { name: 'Cookie settings' });
     await dialog.getByRole('radio', { name: 'Yes' }).first().check();
     await dialog.getByRole('button', { name: 'Save cookie settings' }).click();
     await page.getByText("You've set your cookie preferences.").waitFor();
-    assert.deepEqual(library.filter((file) => file.startsWith('consent-gate-ui')).sort(), [ELEMENTS, UI]);
+    assert.deepEqual(library.filter((file) => file.startsWith('consent-gate-ui')), [ELEMENTS]);
     await context.close();
   });
 
@@ -151,7 +151,7 @@ describe('the UI bundles a page fetches', () => {
     await page.getByRole('button', { name: 'Derbyn cwcis ychwanegol' }).waitFor();
     assert.ok(library.includes(CY) && library.includes(ELEMENTS), library.join(', '));
     const scripts = await page.evaluate(() =>
-      [...document.querySelectorAll('script[src*="consent-gate-ui"]')].map((s) => ({
+      [...document.querySelectorAll('script[src*="consent-gate-"]')].map((s) => ({
         file: new URL(s.src).pathname.split('/').pop(),
         integrity: s.integrity,
         crossOrigin: s.crossOrigin,

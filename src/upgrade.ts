@@ -1,10 +1,10 @@
 /**
- * The rest of the script-tag gate (`consent-gate-full.min.js`): the validator, the presets' texts,
- * the decisions and consent receipts. `consent-gate-core.min.js` fetches it before it shows any
- * UI, before the first decision, and on a page whose catalogue this browser has not validated yet
- * (see `src/script-tag-core.ts`). It hands `upgrade` over under a shared key: an IIFE cannot export.
+ * The script tag's core (`src/script-tag-core.ts`) puts the validated catalogue in force with
+ * this: the validator, the presets' texts, the decisions and consent receipts. It runs before any
+ * UI, before the first decision, and on a page whose catalogue this browser has not validated yet;
+ * a returning visitor's page the core takes over from the gate's short path runs on the catalogue
+ * expanded without checks until then.
  */
-import { FULL_KEY } from './bundle-keys.js';
 import type { ConsentState } from './consent/controller.js';
 import { decisions } from './consent/decisions.js';
 import { startReceipts } from './consent/receipts.js';
@@ -33,7 +33,3 @@ export function upgrade(state: ConsentState, text: string, fingerprint: string):
   }
   return true;
 }
-
-export type FullBundle = { upgrade: typeof upgrade };
-
-(globalThis as Record<symbol, FullBundle>)[Symbol.for(FULL_KEY)] = { upgrade };
