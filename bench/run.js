@@ -13,6 +13,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CPU_SLOWDOWN = 4;
 // BENCH_SYSTEMS=consent-gate,klaro measures only those (the table's ratios need consent-gate).
 const SYSTEMS = process.env.BENCH_SYSTEMS ? process.env.BENCH_SYSTEMS.split(',') : Object.keys(systems);
+for (const name of SYSTEMS.filter((n) => !systems[n])) {
+  console.error(`BENCH_SYSTEMS: no system "${name}"; the systems are ${Object.keys(systems).join(', ')}.`);
+  process.exit(1);
+}
 // BENCH_FRAMES=1 prints each long animation frame the manager's scripts contributed to.
 const SHOW_FRAMES = Boolean(process.env.BENCH_FRAMES);
 

@@ -23,7 +23,6 @@ import type { ConsentRecord } from './consent/record.js';
 import type { ScriptActivator } from './gate/activate.js';
 import type { ConsentModeSent } from './gate/consent-mode.js';
 import { loadBeside } from './load-beside.js';
-import { nextTask } from './next-task.js';
 import { rememberShortPath } from './gate/short-path.js';
 import { runConsentGate, type StartOptions } from './run.js';
 import { startUI } from './ui/script-tag.js';
@@ -58,19 +57,15 @@ export function take(handover: Handover): ConsentState {
   const remember = () => rememberShortPath(consent);
   consent.subscribe(remember);
   let full: Promise<boolean> | undefined;
-  /**
-   * Validates and puts the full catalogue and the decisions in force (once; false when invalid), in
-   * a task of its own: taking over, validating and drawing the banner would together be a long
-   * task on a slow laptop.
-   */
+  /** Validates and puts the full catalogue and the decisions in force (once; false when invalid). */
   const upgrade = () =>
-    (full ??= nextTask().then(() => {
+    (full ??= Promise.resolve().then(() => {
       const ok = validateAndUpgrade(consent, text, fingerprint);
       remember(); // upgrade may have resealed the choice for this catalogue text
       return ok;
     }));
   const options: StartOptions = {
-    loadUI: () => upgrade().then((ok): unknown => ok && startUI(self)), // run.ts calls it once
+    loadUI: () => upgrade().then((ok) => ok && startUI(self)), // run.ts calls it once
     loadDebug: () =>
       loadBeside(self, 'consent-gate-debug.min.js', DEBUG_INTEGRITY).then(() =>
         handedOver<typeof import('./gate/debug.js')>(DEBUG_KEY),
@@ -100,12 +95,7 @@ export function take(handover: Handover): ConsentState {
     return consent;
   }
   handover.adopt(consent);
-  // The gate runs in a task of its own, after the one that validated.
-  upgrade().then(async (ok) => {
-    if (!ok) return;
-    await nextTask();
-    runConsentGate(consent, options, sent);
-  });
+  upgrade().then((ok) => ok && runConsentGate(consent, options, sent));
   return consent;
 }
 

@@ -13,25 +13,11 @@ import { whenUIElementsAppear } from '../gate/ui-elements.js';
 import { setLocaleLoader } from '../i18n/strings.js';
 import { loadBeside } from '../load-beside.js';
 import { CY_INTEGRITY, ELEMENTS_INTEGRITY } from './bundle-integrity.js';
-import { nextTask } from '../next-task.js';
 import { ConsentBanner, provideCategoryChoices } from './consent-banner/consent-banner.js';
-import { bannerStyles } from './consent-banner/consent-banner.styles.js';
-import { adoptDocumentStyles } from './document-styles.js';
 import { SHARED, SHARED_KEY } from './shared.js';
 
-let started: Promise<void> | undefined;
-
-/**
- * Defines the UI for a page (once), its sibling bundles fetched from beside `self`, the core's
- * script tag. The stylesheet is parsed in a task before the banner's first render.
- */
-export const startUI = (self: HTMLScriptElement): Promise<void> =>
-  (started ??= nextTask().then(() => {
-    adoptDocumentStyles(bannerStyles);
-    return nextTask().then(() => define(self));
-  }));
-
-function define(self: HTMLScriptElement): void {
+/** Defines the UI for a page (once), its sibling bundles fetched from beside `self`, the core's script tag. */
+export function startUI(self: HTMLScriptElement): void {
   if (customElements.get('consent-banner')) return;
   (globalThis as Record<symbol, typeof SHARED>)[SHARED_KEY] = SHARED;
   // Welsh is the one built-in locale that comes apart.
