@@ -24,6 +24,7 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { moduleSideEffects } from './scripts/define-only.js';
+import { templateLiterals } from './scripts/template-literals.js';
 
 const DIST = 'dist';
 
@@ -193,7 +194,7 @@ const iife = (input, file, { mangleProperties, plugins = [], strict = true }) =>
   input,
   treeshake: { moduleSideEffects }, // scripts/define-only.js
   output: { file, format: 'iife', sourcemap: true, strict },
-  plugins: [...plugins, nodeResolve({ browser: true }), ts(false), minify(mangleProperties), recordWrites()],
+  plugins: [...plugins, nodeResolve({ browser: true }), ts(false), templateLiterals(), minify(mangleProperties), recordWrites()],
 });
 
 /** A UI bundle the core loads: Lit and the shared modules come from consent-gate-core.min.js. */

@@ -10,6 +10,7 @@ import { minify } from 'terser';
 import { brotliCompressSync } from 'node:zlib';
 import path from 'node:path';
 import { moduleSideEffects } from '../scripts/define-only.js';
+import { templateLiterals } from '../scripts/template-literals.js';
 
 const entry = process.argv[2] ?? 'src/script-tag.ts';
 const terser = (code, toplevel) =>
@@ -17,7 +18,7 @@ const terser = (code, toplevel) =>
 
 const bundle = await rollup({
   input: entry,
-  plugins: [nodeResolve({ browser: true }), typescript({ tsconfig: './tsconfig.build.json', outDir: undefined, declarationDir: undefined, declaration: false })],
+  plugins: [nodeResolve({ browser: true }), typescript({ tsconfig: './tsconfig.build.json', outDir: undefined, declarationDir: undefined, declaration: false }), templateLiterals()],
   treeshake: { moduleSideEffects }, // as the script-tag builds do
   onwarn() {},
 });

@@ -7,12 +7,15 @@
  * override any key per language, and may also give the language's own `site` name,
  * `cookiesPageUrl` and `policyUrl`.
  *
- * English is always here. The Welsh tables are added by `add-cy.ts`: on import for npm (the
+ * The banner's English is always here; the rest of English is added by `add-en.ts`, with the
+ * elements that show it (on import for npm; in the script tag's elements bundle). The Welsh
+ * tables are added by `add-cy.ts`: on import for npm (the
  * elements' registration modules import it), or as a bundle of their own that the script-tag UI
  * fetches the first time an element is in Welsh (`setLocaleLoader`, `pendingLocale`).
  */
 import type { Catalogue, LocalisedText } from '../catalogue/types.js';
-import { enGB, type StringKey, type StringTable } from './en-GB.js';
+import { enBanner } from './en-GB-banner.js';
+import type { StringKey, StringTable } from './en-GB.js';
 
 export type { StringKey, StringTable };
 /** `en-GB`, `cy`, or a language tag the catalogue's `texts` supply strings for. */
@@ -31,6 +34,13 @@ export interface BuiltInLocale {
 /** The built-in locales that may come apart from English (and from this module). */
 const BUILT_IN = ['cy'];
 const LOCALES: Record<string, BuiltInLocale> = {};
+
+/** English: the banner's strings, then the rest once `add-en.ts` has run. */
+const english: Record<string, string> = { ...enBanner };
+
+export function addEnglish(strings: Record<string, string>): void {
+  Object.assign(english, strings);
+}
 
 export function addBuiltInLocale(locale: Locale, tables: BuiltInLocale): void {
   LOCALES[locale] = tables;
@@ -83,10 +93,11 @@ function overridesFor(locale: Locale, texts: Texts): Record<string, string> {
 export type Translate = (key: StringKey, values?: Record<string, string>) => string;
 
 export function translator(locale: Locale, texts: Texts = {}, values: Record<string, string> = {}): Translate {
-  const table: Record<string, string> = { ...enGB, ...LOCALES[locale]?.strings, ...overridesFor(locale, texts) };
+  const table: Record<string, string> = { ...english, ...LOCALES[locale]?.strings, ...overridesFor(locale, texts) };
   return (key, extra) => {
     const all: Record<string, string> = { ...values, ...extra };
-    return (table[key] ?? enGB[key]).replace(/\{(\w+)\}/g, (match, name: string) => all[name] ?? match);
+    // A key from a part of English that is not here shows as itself rather than breaking the page.
+    return (table[key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => all[name] ?? match);
   };
 }
 

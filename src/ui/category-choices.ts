@@ -3,7 +3,7 @@
  * category that has several), with each category's services and cookies in a disclosure. Shared
  * by the preferences dialog (`<consent-banner>`) and the cookies page (`<consent-preferences>`),
  * so both ask the same questions in the same words and store the answers the same way. Styled by
- * the banner's stylesheet (`consent-banner.styles.ts`), which covers both elements. The script-tag
+ * `category-choices.styles.ts`, over the banner's base stylesheet, in both elements. The script-tag
  * build carries it in `consent-gate-ui-elements.min.js`, which the banner fetches when its
  * preferences first open (see `provideCategoryChoices`).
  */

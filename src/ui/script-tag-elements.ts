@@ -6,12 +6,14 @@
  * dialog first opens; it takes Lit and the shared modules from that bundle (see rollup.config.js),
  * so it carries neither.
  */
+import '../i18n/add-en.js'; // the English they show beyond the banner's
 import { choicesFromForm, renderCategory } from './category-choices.js';
+import { choicesStyles } from './category-choices.styles.js';
 import { provideCategoryChoices } from './consent-banner/consent-banner.js';
 import { ConsentEmbed } from './consent-embed/consent-embed.js';
 import { ConsentPreferences } from './consent-preferences/consent-preferences.js';
 import { ConsentTable } from './consent-table/consent-table.js';
 
 const elements = { 'consent-embed': ConsentEmbed, 'consent-table': ConsentTable, 'consent-preferences': ConsentPreferences };
-provideCategoryChoices({ renderCategory, choicesFromForm });
+provideCategoryChoices({ renderCategory, choicesFromForm, styles: choicesStyles });
 for (const [tag, element] of Object.entries(elements)) if (!customElements.get(tag)) customElements.define(tag, element);

@@ -7,9 +7,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { enGB } from '../../dist/i18n/en-GB.js';
+import { enBanner } from '../../dist/i18n/en-GB-banner.js';
+import { enMore } from '../../dist/i18n/en-GB-more.js';
 import { PRESETS } from '../../dist/catalogue/presets.js';
 import { useTestSite, openContext } from '../support/page.js';
+
+const enGB = { ...enBanner, ...enMore }; // every English string, both parts
 
 const env = useTestSite();
 

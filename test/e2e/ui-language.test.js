@@ -3,9 +3,12 @@
 // language switch leads to the same page in the other language.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { enGB } from '../../dist/i18n/en-GB.js';
+import { enBanner } from '../../dist/i18n/en-GB-banner.js';
+import { enMore } from '../../dist/i18n/en-GB-more.js';
 import { PRESETS } from '../../dist/catalogue/presets.js';
 import { CY, EN, bannerButton, consentCookie, dialog, openPreferences, region, startDemo, visit } from './ui-support.js';
+
+const enGB = { ...enBanner, ...enMore }; // every English string, both parts
 
 let env;
 before(async () => {

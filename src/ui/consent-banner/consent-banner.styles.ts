@@ -13,12 +13,15 @@ import { css, unsafeCSS } from 'lit';
  *   changed on `<body>`, and size text from `medium` (the visitor's default font size, so browser
  *   text-size settings still apply) rather than `rem` (sites set `html { font-size: 62.5% }`).
  *
- * One stylesheet for both layers, adopted once. The cookies page's `<consent-preferences>` asks
- * the same questions (`../category-choices.ts`) and an embed's placeholder has the same buttons and
- * links, so they are roots here too: they sit in the page's text, so they keep its font and (for
+ * The base of every element's styles, adopted once: the roots, the bar, buttons, links, colour
+ * schemes. The second layer's rules (the dialog and its questions) are apart, in
+ * `../category-choices.styles.ts`, adopted over these when first drawn: a first visit's banner
+ * parses only what it shows. The cookies page's `<consent-preferences>` asks the same questions
+ * (`../category-choices.ts`) and an embed's placeholder has the same buttons and links, so they
+ * are roots here too: they sit in the page's text, so they keep its font and (for
  * the cookies page, which has no background of its own) its colours, light or dark.
  */
-const scope = unsafeCSS(':is(consent-banner,consent-preferences,consent-embed>.cg-placeholder,#\\#)');
+export const scope = unsafeCSS(':is(consent-banner,consent-preferences,consent-embed>.cg-placeholder,#\\#)');
 /** The roots with a background of their own, which follow the visitor's colour scheme. */
 const themed = unsafeCSS(':is(consent-banner,consent-embed>.cg-placeholder,#\\#)');
 
@@ -212,152 +215,6 @@ export const bannerStyles = css`
     text-decoration: none;
   }
 
-  /* The preferences dialog. */
-  ${scope} .cg-dialog {
-    width: 40em;
-    max-width: calc(100% - 1em);
-    max-height: calc(100% - 1em);
-    margin: auto;
-    padding: 0;
-    overflow: auto;
-    overscroll-behavior: contain;
-    border: 2px solid var(--_border);
-    background: var(--_dialog-bg);
-  }
-  ${scope} .cg-dialog::backdrop {
-    background: var(--consent-backdrop, rgb(11 12 12 / 0.6));
-  }
-  ${scope} .cg-form {
-    display: block;
-    margin: 0;
-    padding: 1.25em;
-  }
-  ${scope} .cg-dialog-header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-start;
-    justify-content: space-between;
-    gap: 1em;
-  }
-  ${scope} .cg-dialog-header .cg-button {
-    min-height: 2.75em;
-    flex: none;
-  }
-  ${scope} .cg-heading:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  ${scope} .cg-category {
-    display: block;
-    margin: 0 0 1.5em;
-    padding: 0 0 1em;
-    border-bottom: 1px solid var(--_border);
-  }
-  ${scope} .cg-subheading {
-    display: block;
-    margin: 0 0 0.5em;
-    font-size: 1.25em;
-    font-weight: 700;
-    line-height: 1.3;
-  }
-  ${scope} .cg-always-on {
-    display: block;
-    margin: 0 0 1em;
-    font-weight: 700;
-  }
-  ${scope} .cg-fieldset {
-    display: block;
-    min-width: 0;
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-  ${scope} .cg-legend {
-    display: block;
-    max-width: 100%;
-    margin: 0 0 0.5em;
-    padding: 0;
-    font-weight: 700;
-  }
-  ${scope} .cg-radios {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 2em;
-  }
-  ${scope} .cg-radio {
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
-    min-height: 2.75em;
-    cursor: pointer;
-  }
-  ${scope} .cg-radio input {
-    flex: none;
-    width: 1.5em;
-    height: 1.5em;
-    min-width: 24px;
-    min-height: 24px;
-    margin: 0;
-    accent-color: var(--_button-bg);
-    cursor: pointer;
-  }
-  ${scope} .cg-radio input:focus-visible {
-    outline: 3px solid var(--_focus-text);
-    outline-offset: 2px;
-    box-shadow: 0 0 0 7px var(--_focus);
-  }
-  ${scope} .cg-details {
-    display: block;
-    margin: 0 0 1em;
-  }
-  ${scope} .cg-summary {
-    display: list-item;
-    padding: 0.25em 0;
-  }
-  ${scope} .cg-service {
-    display: block;
-    margin: 1em 0 0;
-    padding: 0 0 0 1em;
-    border-left: 4px solid var(--_border);
-  }
-  ${scope} .cg-service-title {
-    display: block;
-    margin: 0 0 0.25em;
-    font-weight: 700;
-  }
-  ${scope} .cg-service p {
-    display: block;
-    margin: 0 0 0.5em;
-  }
-  ${scope} .cg-table {
-    display: table;
-    width: 100%;
-    table-layout: fixed;
-    margin: 0 0 0.5em;
-    border-collapse: collapse;
-  }
-  ${scope} .cg-table th,
-  ${scope} .cg-table td {
-    padding: 0.5em 0.75em 0.5em 0;
-    border-bottom: 1px solid var(--_border);
-    text-align: start;
-    vertical-align: top;
-    overflow-wrap: anywhere;
-  }
-  ${scope} .cg-table th {
-    font-weight: 700;
-  }
-  ${scope} .cg-table :is(th, td):first-child {
-    width: 36%;
-  }
-  ${scope} .cg-table :is(th, td):last-child {
-    width: 22%;
-    padding-right: 0;
-  }
-  ${scope} .cg-dialog .cg-actions {
-    margin-top: 1.5em;
-  }
-
   @media (prefers-color-scheme: dark) {
     ${themed} {
       --_bg: var(--consent-background, #1d1e1f);
@@ -375,15 +232,11 @@ export const bannerStyles = css`
   }
   /* Windows high contrast and other forced colours: keep every boundary visible. */
   @media (forced-colors: active) {
-    ${scope} .cg-banner,
-    ${scope} .cg-dialog {
+    ${scope} .cg-banner {
       border: 2px solid CanvasText;
     }
     ${scope} .cg-button {
       border-color: ButtonText;
-    }
-    ${scope} .cg-radio input {
-      accent-color: auto;
     }
   }
   @media (prefers-reduced-motion: reduce) {

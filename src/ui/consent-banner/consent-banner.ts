@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Catalogue, Category } from '../../catalogue/types.js';
 import type { ConsentController } from '../../consent/controller.js';
@@ -21,10 +21,11 @@ import { reserveBottom } from '../reserve-space.js';
 import { READY_EVENT, runningController } from '../running-controller.js';
 import { bannerStyles } from './consent-banner.styles.js';
 
-/** The dialog's questions (`category-choices.ts`). */
+/** The dialog's questions (`category-choices.ts`) and their stylesheet (`category-choices.styles.ts`). */
 interface CategoryChoices {
   renderCategory: typeof renderCategory;
   choicesFromForm: typeof choicesFromForm;
+  styles: CSSResult;
 }
 
 let choices: CategoryChoices | undefined;
@@ -208,6 +209,7 @@ export class ConsentBanner extends LitElement {
       if (this._dialogOpen) return;
     }
     if (!choices) return;
+    adoptDocumentStyles(choices.styles);
     this._opener = opener;
     this._dialogOpen = true;
     await this.updateComplete;

@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localeOf, localeReady, siteDetails, translator } from '../../i18n/strings.js';
 import { choicesFromForm, renderCategory } from '../category-choices.js';
+import { choicesStyles } from '../category-choices.styles.js';
 import { bannerStyles } from '../consent-banner/consent-banner.styles.js';
 import { adoptDocumentStyles } from '../document-styles.js';
 import { READY_EVENT, runningController } from '../running-controller.js';
@@ -59,6 +60,7 @@ export class ConsentPreferences extends LitElement {
   // Light DOM, like the banner: one stylesheet for the same questions.
   protected override createRenderRoot() {
     adoptDocumentStyles(bannerStyles);
+    adoptDocumentStyles(choicesStyles);
     adoptDocumentStyles(preferencesStyles);
     return this;
   }

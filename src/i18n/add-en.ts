@@ -1,0 +1,10 @@
+/**
+ * Adds the English strings beyond the banner's first layer (`en-GB-more.ts`) to the string lookup.
+ * The elements' registration modules import it (npm: all of English comes with any element); the
+ * script-tag build carries it in `consent-gate-ui-elements.min.js`, with the elements that show
+ * those strings.
+ */
+import { enMore } from './en-GB-more.js';
+import { addEnglish } from './strings.js';
+
+addEnglish(enMore);
