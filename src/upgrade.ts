@@ -1,24 +1,25 @@
 /**
  * The script tag's core (`src/script-tag-core.ts`) puts the validated catalogue in force with
- * this: the validator, the presets' texts, the decisions and consent receipts. It runs before any
- * UI, before the first decision, and on a page whose catalogue this browser has not validated yet;
- * a returning visitor's page the core takes over from the gate's short path runs on the catalogue
- * expanded without checks until then.
+ * this: the validator, the presets (without their texts, `preset-texts.ts`, which the elements
+ * bundle adds), the decisions and consent receipts. It runs before any UI, before the first
+ * decision, and on a page whose catalogue this browser has not validated yet; a returning
+ * visitor's page the core takes over from the gate's short path runs on the catalogue expanded
+ * without checks until then.
  */
 import type { ConsentState } from './consent/controller.js';
 import { decisions } from './consent/decisions.js';
 import { startReceipts } from './consent/receipts.js';
 import { writeRecord } from './consent/store.js';
-import { validCatalogue } from './catalogue/validate.js';
+import { parseCatalogueWithoutTexts, validCatalogue } from './catalogue/validate.js';
 
 /**
- * Validates the catalogue text and puts the full catalogue (presets with their texts) in force
- * for `state`, with the decisions and receipts. False, after a console error naming every
+ * Validates the catalogue text and puts the validated catalogue (its presets without their texts)
+ * in force for `state`, with the decisions and receipts. False, after a console error naming every
  * problem, when the catalogue is invalid. A stored choice made under an older fingerprint of a
  * catalogue that is still valid gets the current one, so the next page view takes the short path.
  */
 export function upgrade(state: ConsentState, text: string, fingerprint: string): boolean {
-  const catalogue = validCatalogue(text);
+  const catalogue = validCatalogue(text, parseCatalogueWithoutTexts);
   if (!catalogue) return false;
   state.fingerprint = fingerprint;
   state.decisions = decisions;

@@ -98,7 +98,8 @@ function resolveService(name: string, category: string, input: Obj, catalogue: O
 /**
  * Builds the resolved catalogue from a valid input, reading own properties only, as checked.
  * With `GATE_PRESETS` the preset services have no title or texts yet (the UI never sees such a
- * catalogue: the script tag validates and re-expands with the full presets before it loads).
+ * catalogue: the script tag validates and re-expands with `PRESET_SERVICES` before it loads);
+ * with `PRESET_SERVICES`, no texts (`addPresetTexts` adds them).
  */
 export function expand(input: Obj, presets: PresetTable): Catalogue {
   const services: Record<string, Service> = {};

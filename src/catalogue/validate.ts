@@ -5,12 +5,13 @@
  * `consent-gate-core.min.js`, fetched on a first visit), so the checks are tables of small
  * combinators rather than code per field. `catalogue.schema.json` mirrors these rules.
  */
-import { PRESETS } from './presets.js';
+import { PRESET_SERVICES } from './preset-services.js';
+import { addPresetTexts } from './preset-texts.js';
 import { AD_KEYS, consentModeMap, expand, has, isObj, own, serviceInput as inputWith, type Obj } from './resolve.js';
 import { STATISTICAL_EXCEPTION } from './types.js';
 import type { Catalogue, CatalogueProblem, ConsentModeKey, ParseResult, PresetName } from './types.js';
 
-const serviceInput = (services: unknown, name: string) => inputWith(services, name, PRESETS);
+const serviceInput = (services: unknown, name: string) => inputWith(services, name, PRESET_SERVICES);
 type Problems = CatalogueProblem[];
 type Check = (value: unknown, path: string, out: Problems) => void;
 
@@ -43,7 +44,7 @@ const CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
   'functionality_storage',
   'personalization_storage',
 ];
-const PRESET_NAMES = Object.keys(PRESETS);
+const PRESET_NAMES = Object.keys(PRESET_SERVICES);
 
 /** Quotes a value from the input for a message, cut short so hostile input stays readable. */
 const quote = (s: string) => JSON.stringify(s.length > 40 ? s.slice(0, 40) + '…' : s);
@@ -160,7 +161,7 @@ const url: Check = (v, path, out) => {
 
 const preset: Check = (v, path, out) => {
   if (typeof v != 'string') fail(out, path, 'expected a string');
-  else if (!has(PRESETS, v))
+  else if (!has(PRESET_SERVICES, v))
     fail(
       out,
       path,
@@ -295,7 +296,7 @@ const cookiesOf = (input: Obj): unknown[] => {
   const name = own(input, 'preset') as string;
   const cookies =
     own(input, 'cookies') ??
-    (typeof name == 'string' && has(PRESETS, name) ? PRESETS[name as PresetName].cookies : []);
+    (typeof name == 'string' && has(PRESET_SERVICES, name) ? PRESET_SERVICES[name as PresetName].cookies : []);
   return Array.isArray(cookies) ? cookies : [];
 };
 
@@ -374,7 +375,7 @@ function checkStatisticalException(entry: string, svc: Obj, path: string, out: P
   if (OWN_PURPOSES.includes(presetName))
     return refuse(`is ${presetName}, whose provider uses the data for its own purposes, advertising included`);
   if (has(svc, 'statisticalExceptionAcknowledgement')) return;
-  const hosts = own(svc, 'hosts') ?? (has(PRESETS, presetName) ? PRESETS[presetName as PresetName].hosts : []);
+  const hosts = own(svc, 'hosts') ?? (has(PRESET_SERVICES, presetName) ? PRESET_SERVICES[presetName as PresetName].hosts : []);
   const why =
     presetName == 'google-analytics' || has(svc, 'measurementId')
       ? 'is Google Analytics, and Google may use the data for its own purposes'
@@ -390,11 +391,21 @@ function checkStatisticalException(entry: string, svc: Obj, path: string, out: P
 }
 
 /**
- * Validates a catalogue (an object, or its JSON text) and expands its presets. On failure,
- * `problems` lists every problem found, each with a JSON path such as
- * `services.youtube.cookies[2].name`.
+ * Validates a catalogue (an object, or its JSON text) and expands its presets, texts included
+ * (`preset-texts.ts`). On failure, `problems` lists every problem found, each with a JSON path
+ * such as `services.youtube.cookies[2].name`.
  */
 export function parseCatalogue(input: unknown): ParseResult {
+  const result = parseCatalogueWithoutTexts(input);
+  if (result.ok) addPresetTexts(result.catalogue);
+  return result;
+}
+
+/**
+ * `parseCatalogue` without the presets' texts (descriptions, cookies' purposes and expiries): the
+ * script tag's core, whose first layer shows none of them; the elements bundle adds them.
+ */
+export function parseCatalogueWithoutTexts(input: unknown): ParseResult {
   const out: Problems = [];
   try {
     if (typeof input == 'string') {
@@ -413,7 +424,7 @@ export function parseCatalogue(input: unknown): ParseResult {
     checkReferences(input, out);
     return out.length
       ? { ok: false, problems: out }
-      : { ok: true, catalogue: expand(input, PRESETS), problems: [] };
+      : { ok: true, catalogue: expand(input, PRESET_SERVICES), problems: [] };
   } catch {
     // Only a hostile object (a throwing getter or Proxy) gets here; JSON text cannot.
     fail(out, '$', 'could not be read');
@@ -425,9 +436,12 @@ export function parseCatalogue(input: unknown): ParseResult {
 export const formatProblems = (problems: readonly CatalogueProblem[]): string =>
   problems.map((p) => `${p.path}: ${p.message}`).join('\n');
 
-/** The resolved catalogue, or undefined after a console error naming every problem. */
-export function validCatalogue(input: unknown): Catalogue | undefined {
-  const result = parseCatalogue(input);
+/**
+ * The resolved catalogue, or undefined after a console error naming every problem. `parse` is
+ * `parseCatalogue`, or in the script tag's core `parseCatalogueWithoutTexts`.
+ */
+export function validCatalogue(input: unknown, parse: (input: unknown) => ParseResult): Catalogue | undefined {
+  const result = parse(input);
   if (result.ok) return result.catalogue;
   console.error(
     `consent-gate: the cookie catalogue is invalid, so nothing non-essential will run:\n${formatProblems(result.problems)}`,

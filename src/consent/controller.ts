@@ -63,8 +63,8 @@ export class ConsentState {
   /**
    * Loads the catalogue and reads the stored choice, or takes `inForce`: the choice the script
    * tag's first file already runs the page's gate from (its `refresh()` then applies any change
-   * made since). Called again (the script tag swaps in the validated catalogue with its texts), it
-   * re-reads the choice as `refresh()` does, so a change made meanwhile in another tab or
+   * made since). Called again (the script tag swaps in the validated catalogue for the short
+   * path's), it re-reads the choice as `refresh()` does, so a change made meanwhile in another tab or
    * subdomain is applied, not just adopted.
    */
   configure(catalogue: Catalogue, inForce?: ConsentRecord): void {

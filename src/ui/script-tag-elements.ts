@@ -1,18 +1,26 @@
 /**
  * The script-tag bundle of the UI beyond the banner's first layer
  * (`consent-gate-ui-elements.min.js`): `<consent-embed>`, `<consent-table>`,
- * `<consent-preferences>`, and the questions of the banner's preferences dialog.
+ * `<consent-preferences>`, and the questions of the banner's preferences dialog, with what only
+ * they show: their stylesheet, the English beyond the banner's and the presets' texts.
  * consent-gate-core.min.js fetches it once one of those elements is in the page, or when the
  * dialog first opens; it takes Lit and the shared modules from that bundle (see rollup.config.js),
  * so it carries neither.
  */
 import '../i18n/add-en.js'; // the English they show beyond the banner's
+import { addPresetTexts } from '../catalogue/preset-texts.js';
 import { choicesFromForm, renderCategory } from './category-choices.js';
 import { choicesStyles } from './category-choices.styles.js';
 import { provideCategoryChoices } from './consent-banner/consent-banner.js';
 import { ConsentEmbed } from './consent-embed/consent-embed.js';
 import { ConsentPreferences } from './consent-preferences/consent-preferences.js';
 import { ConsentTable } from './consent-table/consent-table.js';
+import { runningController } from './running-controller.js';
+
+// The core validated the catalogue without the presets' texts (the banner's first layer shows
+// none); these elements show them. The core defines the UI only once that catalogue is in force.
+const catalogue = runningController()?.catalogue;
+if (catalogue) addPresetTexts(catalogue);
 
 const elements = { 'consent-embed': ConsentEmbed, 'consent-table': ConsentTable, 'consent-preferences': ConsentPreferences };
 provideCategoryChoices({ renderCategory, choicesFromForm, styles: choicesStyles });

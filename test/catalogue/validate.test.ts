@@ -450,13 +450,17 @@ describe('parseCatalogue: valid catalogues and preset expansion', () => {
     });
   });
 
-  it("replaces a preset's cookies with the site's list", () => {
+  it("replaces a preset's cookies with the site's list; a cookie the preset names gets the preset's texts the site left out", () => {
     const { services } = parsed(
       withServices({
-        videos: { preset: 'youtube', cookies: [{ name: 'YSC', expires: 'session' }] },
+        videos: { preset: 'youtube', cookies: [{ name: 'YSC', expires: 'at the end of your visit' }, { name: 'own_cookie' }] },
       }),
     );
-    expect(services.videos.cookies).to.deep.equal([{ name: 'YSC', expires: 'session' }]);
+    const ysc = PRESETS.youtube.cookies.find((c) => c.name === 'YSC')!;
+    expect(services.videos.cookies).to.deep.equal([
+      { name: 'YSC', expires: 'at the end of your visit', purpose: ysc.purpose },
+      { name: 'own_cookie' },
+    ]);
     expect(services.videos.hosts).to.deep.equal(PRESETS.youtube.hosts);
   });
 
