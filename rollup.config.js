@@ -1,16 +1,19 @@
 // The builds, in this order (rollup runs them one after another):
 //  - dist/consent-gate-ui-cy.min.js        script-tag Welsh tables (IIFE), loaded by the core for Welsh
-//  - dist/consent-gate-ui-elements.min.js  script-tag <consent-embed>, <consent-table>, <consent-preferences>
-//                                          (IIFE), loaded by the core once one is in the page
+//  - dist/consent-gate-ui-elements.min.js  script-tag <consent-embed>, <consent-table>, <consent-preferences>,
+//                                          the dialog's questions and stylesheet, the rest of English, the
+//                                          presets' texts (IIFE), loaded by the core once one is in the
+//                                          page or the dialog opens
 //    Both take Lit and the UI modules they share from the core (uiSharing).
 //  - dist/consent-gate-debug.min.js  script-tag debug aid (IIFE), loaded by the gate only with ?consent-debug
 //  - dist/consent-gate-core.min.js   script-tag rest of the gate (IIFE): the consent state, validator,
-//                                    presets' texts, decisions, receipts, sweep, tab sync, and the UI
-//                                    (Lit, the banner, English); loaded by the gate when needed; carries
+//                                    presets (no texts), decisions, receipts, sweep, tab sync, and the
+//                                    UI's first layer (Lit, the banner, its English); loaded by the gate when needed; carries
 //                                    the SRI hashes of the three above, so they are built first, and
 //                                    the exports the UI bundles import
 //  - dist/consent-gate.min.js        script-tag gate (IIFE, no Lit), runs synchronously in <head>: a
 //                                    returning visitor's page by itself, anything else through the core
+//    The script-tag builds shrink Lit's template text (scripts/template-literals.js).
 //  - dist/*.js + .d.ts               npm ESM (modules preserved; lit, js-cookie, tslib external)
 // Then: files no build wrote are removed from dist/ (a renamed module must not linger in the
 // package), dist/custom-elements.json is generated from the elements' JSDoc, and the SRI hashes
@@ -142,7 +145,7 @@ function sharing({ key, modules, placeholder, packages = /^$/, exclusive = false
   };
 }
 
-// The UI is in three script-tag bundles. consent-gate-core.min.js holds Lit, the banner and
+// The UI is in three script-tag bundles. consent-gate-core.min.js holds Lit, the banner and its
 // English; the UI bundles it loads (Welsh; the other elements and the dialog's questions) take
 // Lit, tslib and these modules from it (src/ui/shared.ts): one copy of Lit, one string lookup, one
 // stylesheet cache per page.

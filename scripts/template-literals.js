@@ -6,31 +6,43 @@
  * - `css`: comments; spaces around `{`, `}`, `;`, `,` and after `:`; other runs of spaces become
  *   one (a space before `:is(…)` or `.x` is a descendant combinator and stays);
  * - `html`: runs of spaces become one (HTML collapses them the same way; no template of ours has
- *   `<pre>` or `<textarea>`, where it would not).
+ *   `<pre>` or `<textarea>`, where it would not, nor an attribute value whose spaces matter).
  *
- * A run that held a line break keeps one (`\n` costs what a space does), so every line stays where
- * it was and the source maps stay right without being rewritten (`map: null`: nothing moved
- * across lines). Interpolations (`${…}`) are untouched: each static part is shrunk on its own, and
- * a space at its edge, next to an interpolation, is kept.
+ * Quoted CSS strings are left as written. A run that held line breaks keeps them (a `\n` costs
+ * what a space does), so every line stays where it was and the source maps stay right without
+ * being rewritten (`map: null`: nothing moved across lines). Interpolations (`${…}`) are
+ * untouched: each static part is shrunk on its own, and a space at its edge, next to an
+ * interpolation, is kept.
  */
 const TAGS = new Set(['css', 'html', 'svg']);
 
-/** One whitespace run: a line break when it held one, else `inner`. */
-const keepLine = (run, inner) => (run.includes('\n') ? '\n' : inner);
+// CSS and HTML white space: not `\s`, which would also turn a no-break space into a plain one.
+const SPACE = '[ \\t\\n\\r\\f]';
+const RUN = new RegExp(`${SPACE}+`, 'g');
+
+/** `run` as its line breaks (one space's worth of bytes each), or `inner` when it has none. */
+const keepLines = (run, inner) => (run.includes('\n') ? '\n'.repeat(run.split('\n').length - 1) : inner);
+
+/** CSS outside its quoted strings (`content: "a, b"`, `'Segoe UI'` stay as written). */
+const outsideStrings = (text, shrink) =>
+  text
+    .split(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/)
+    .map((part, i) => (i % 2 ? part : shrink(part)))
+    .join('');
 
 export function shrinkCss(text) {
-  return (
-    text
-      // Comments, keeping their line breaks.
-      .replace(/\/\*[\s\S]*?\*\//g, (comment) => '\n'.repeat((comment.match(/\n/g) ?? []).length))
-      .replace(/\s*([{};,])\s*/g, (run, mark) => (run.includes('\n') ? `${mark}\n` : mark))
+  // Comments first (an apostrophe in one is not a string), keeping their line breaks.
+  const uncommented = text.replace(/\/\*[\s\S]*?\*\//g, (comment) => '\n'.repeat(comment.split('\n').length - 1));
+  return outsideStrings(uncommented, (css) =>
+    css
+      .replace(new RegExp(`${SPACE}*([{};,])${SPACE}*`, 'g'), (run, mark) => mark + keepLines(run, ''))
       .replace(/:[ \t]+/g, ':')
-      .replace(/\s+/g, (run) => keepLine(run, ' '))
+      .replace(RUN, (run) => keepLines(run, ' ')),
   );
 }
 
 export function shrinkHtml(text) {
-  return text.replace(/\s+/g, (run) => keepLine(run, ' '));
+  return text.replace(RUN, (run) => keepLines(run, ' '));
 }
 
 /** Every node under `node` (an ESTree AST). */

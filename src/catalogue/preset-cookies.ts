@@ -1,8 +1,9 @@
 /**
  * The presets' cookies that the site itself can delete (first party): the part of a preset the
- * gate needs on every page view to sweep refused cookies. Kept apart from their purposes and
- * expiries (`presets.ts`, which adds them by name) so the script tag's first file carries only
- * names: a returning visitor's page never pays for texts it does not show.
+ * gate needs on every page view to sweep refused cookies. Kept apart from the rest of the presets
+ * (`preset-services.ts`, which uses these lists; `preset-texts.ts`, their purposes and expiries)
+ * so the script tag's first file carries only names: a returning visitor's page never pays for
+ * texts it does not show.
  */
 import type { CookieDeclaration, PresetName } from './types.js';
 

@@ -1,7 +1,8 @@
 /**
  * Expands a catalogue that is already known to be valid into the resolved form the gate and the
  * UI work from: presets merged in, defaults applied. Two callers: the validator
- * (`parseCatalogue`, with the full presets, after its checks) and the script tag's core
+ * (`parseCatalogue`, with the presets' services, `PRESET_SERVICES`, after its checks; their texts
+ * are added after it, `addPresetTexts`) and the script tag's core
  * (`script-tag-core.ts`), which re-expands a catalogue this browser validated before (the stored
  * choice is sealed for it) with only the presets' first-party cookies (`GATE_PRESETS`), so a
  * returning visitor's page loads neither the validator nor the presets' texts.

@@ -1,6 +1,6 @@
 /**
  * The script tag's UI, part of `consent-gate-core.min.js`: Lit, `<consent-banner>` and the English
- * strings come with the core, so a first visit fetches one file after the gate. `startUI` defines
+ * strings of its first layer come with the core, so a first visit fetches one file after the gate. `startUI` defines
  * the banner when something must first be shown, and from then on fetches, from beside the core:
  *  - `consent-gate-ui-cy.min.js` (the Welsh tables) the first time an element is in Welsh; the
  *    element draws nothing until they are here, so a Welsh page never shows English;

@@ -114,11 +114,11 @@ describe('the tarball', () => {
     assert.ok(packed.includes(pkg.types.replace(/^\.\//, '')) && packed.includes(pkg.main.replace(/^\.\//, '')));
   });
 
-  it('marks as side-effectful only files it ships: the entry, registration modules (the elements and Welsh) and script-tag bundles', () => {
+  it('marks as side-effectful only files it ships: the entry, registration modules (the elements, Welsh and the rest of English) and script-tag bundles', () => {
     for (const pattern of pkg.sideEffects) {
       const regex = new RegExp(`^${pattern.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace(/\*/g, '[^/]+')}$`);
       assert.ok(packed.some((file) => regex.test(file)), `sideEffects "${pattern}" matches no packed file`);
-      assert.match(pattern, /^\.\/dist\/(index\.js|ui\/\*\/define\.js|i18n\/add-cy\.js|consent-gate(-core|-full|-ui|-ui-cy|-ui-elements|-debug)?\.min\.js)$/);
+      assert.match(pattern, /^\.\/dist\/(index\.js|ui\/\*\/define\.js|i18n\/add-(cy|en)\.js|consent-gate(-core|-ui-cy|-ui-elements|-debug)?\.min\.js)$/);
     }
   });
 });
@@ -221,11 +221,13 @@ describe('bundling the package (esbuild, which honours sideEffects like webpack 
     assert.match(out.text, /customElements\.define\(\s*["']consent-banner["']/);
   });
 
-  it("registers one element with `import 'consent-gate/elements/consent-banner'`, Welsh included", async () => {
+  it("registers one element with `import 'consent-gate/elements/consent-banner'`, Welsh and all of English included", async () => {
     const [out] = await bundle(`import 'consent-gate/elements/consent-banner';`);
     assert.match(out.text, /customElements\.define\(\s*["']consent-banner["']/);
-    // The Welsh tables are added by a side-effect import (src/i18n/add-cy.ts) a bundler must keep.
+    // The Welsh tables and the English beyond the banner's are added by side-effect imports
+    // (src/i18n/add-cy.ts, src/i18n/add-en.ts) a bundler must keep.
     assert.ok(out.text.includes('Derbyn cwcis ychwanegol'), 'the Welsh strings are in the bundle');
+    assert.ok(out.text.includes('Save cookie settings'), "the dialog's English strings are in the bundle");
   });
 
   it('keeps consent-gate/core free of Lit, and drops it entirely when nothing is used', async () => {

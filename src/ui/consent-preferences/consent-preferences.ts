@@ -57,7 +57,7 @@ export class ConsentPreferences extends LitElement {
   // A choice made elsewhere (the banner on another page, another tab, the API) shows here.
   private _onChange = () => this.requestUpdate();
 
-  // Light DOM, like the banner: one stylesheet for the same questions.
+  // Light DOM, like the banner: the banner's base sheet and the questions' sheet, as its dialog has.
   protected override createRenderRoot() {
     adoptDocumentStyles(bannerStyles);
     adoptDocumentStyles(choicesStyles);
