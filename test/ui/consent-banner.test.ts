@@ -2,7 +2,7 @@ import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { parseCatalogue } from '../../src/catalogue/validate.js';
 import { CONTROLLER_KEY, ConsentController } from '../../src/consent/controller.js';
-import { enGB } from '../../src/i18n/en-GB.js';
+import { enGB } from './english.js';
 import type { ConsentBanner } from '../../src/ui/consent-banner/consent-banner.js';
 import '../../src/ui/consent-banner/define.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { enGB } from '../../src/i18n/en-GB.js';
+import { enGB } from './english.js';
 import type { ConsentBanner } from '../../src/ui/consent-banner/consent-banner.js';
 import '../../src/ui/consent-banner/define.js';
 import type { ConsentPreferences } from '../../src/ui/consent-preferences/consent-preferences.js';
