@@ -1,6 +1,6 @@
 /**
- * Welsh for the texts the built-in presets (`src/catalogue/presets.ts`) supply in English: service
- * titles, descriptions and cookie purposes. Keyed by the English text itself, so a site that writes
+ * Welsh for the texts the built-in presets supply in English: service titles
+ * (`src/catalogue/preset-services.ts`), descriptions and cookie purposes (`preset-texts.ts`). Keyed by the English text itself, so a site that writes
  * its own wording (in any language) never has it replaced; only the presets' own words are
  * translated. `test/ui/strings.test.ts` checks that every preset text has an entry here.
  * Names of companies and products (Google Analytics, YouTube, Meta, X, Slido) stay as they are.
