@@ -8,9 +8,9 @@
 //  - dist/consent-gate-debug.min.js  script-tag debug aid (IIFE), loaded by the gate only with ?consent-debug
 //  - dist/consent-gate-core.min.js   script-tag rest of the gate (IIFE): the consent state, validator,
 //                                    presets (no texts), decisions, receipts, sweep, tab sync, and the
-//                                    UI's first layer (Lit, the banner, its English); loaded by the gate when needed; carries
-//                                    the SRI hashes of the three above, so they are built first, and
-//                                    the exports the UI bundles import
+//                                    UI's first layer (Lit, the banner, its English); loaded by the
+//                                    gate when needed; carries the SRI hashes of the three above, so
+//                                    they are built first, and the exports the UI bundles import
 //  - dist/consent-gate.min.js        script-tag gate (IIFE, no Lit), runs synchronously in <head>: a
 //                                    returning visitor's page by itself, anything else through the core
 //    The script-tag builds shrink Lit's template text (scripts/template-literals.js).

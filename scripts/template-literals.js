@@ -19,6 +19,8 @@ const TAGS = new Set(['css', 'html', 'svg']);
 // CSS and HTML white space: not `\s`, which would also turn a no-break space into a plain one.
 const SPACE = '[ \\t\\n\\r\\f]';
 const RUN = new RegExp(`${SPACE}+`, 'g');
+const LEADING = new RegExp(`^${SPACE}`);
+const TRAILING = new RegExp(`${SPACE}$`);
 
 /** `run` as its line breaks (one space's worth of bytes each), or `inner` when it has none. */
 const keepLines = (run, inner) => (run.includes('\n') ? '\n'.repeat(run.split('\n').length - 1) : inner);
@@ -68,8 +70,8 @@ export const templateLiterals = () => ({
         const raw = code.slice(quasi.start, quasi.end);
         let text = shrink(raw);
         // Next to an interpolation, a space may be a combinator or a word break: keep one.
-        if (i > 0 && /^\s/.test(raw) && !/^\s/.test(text)) text = ` ${text}`;
-        if (i < quasis.length - 1 && /\s$/.test(raw) && !/\s$/.test(text)) text = `${text} `;
+        if (i > 0 && LEADING.test(raw) && !LEADING.test(text)) text = ` ${text}`;
+        if (i < quasis.length - 1 && TRAILING.test(raw) && !TRAILING.test(text)) text = `${text} `;
         if (text !== raw) edits.push([quasi.start, quasi.end, text]);
       });
     }

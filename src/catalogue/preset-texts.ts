@@ -6,7 +6,7 @@
  * validated catalogue at once (`parseCatalogue`). `addPresetTexts` fills them into a catalogue
  * expanded without them (`preset-services.ts`).
  */
-import type { Catalogue, CookieDeclaration, PresetName } from './types.js';
+import type { Catalogue, CookieDeclaration, LocalisedText, PresetName } from './types.js';
 
 // One cookie per line, so the data reads as the table it is: [name, expires, purpose].
 type Row = [name: string, expires: string, purpose: string];
@@ -87,22 +87,24 @@ export const presetRow = (preset: PresetName, cookie: CookieDeclaration): Row | 
   PRESET_TEXTS[preset].cookies.find(([name]) => name === cookie.name || cookie.match?.includes(name));
 
 /**
- * Gives each preset service of `catalogue` (in place) the preset's description, and each of its
- * cookies the preset's expiry and purpose (`presetRow`), where the catalogue gives none: a text the
- * site wrote always stands, and a cookie the site lists under one of the preset's names without a
- * purpose or expiry gets the preset's.
+ * Gives `service` (in place) `preset`'s description, and each of its cookies the preset's expiry
+ * and purpose (`presetRow`), where it has none: a text the site wrote always stands, and a cookie
+ * the site lists under one of the preset's names without a purpose or expiry gets the preset's.
+ * For a catalogue's services (`addPresetTexts`) and the presets themselves (`presets.ts`).
  */
-export function addPresetTexts(catalogue: Catalogue): Catalogue {
-  for (const service of Object.values(catalogue.services)) {
-    const preset = service.preset;
-    if (!preset) continue;
-    service.description ??= PRESET_TEXTS[preset].description;
-    for (const cookie of service.cookies) {
-      const row = presetRow(preset, cookie);
-      if (!row) continue;
-      cookie.expires ??= row[1];
-      cookie.purpose ??= row[2];
-    }
+export function addTexts<S extends { description?: LocalisedText; cookies: CookieDeclaration[] }>(preset: PresetName, service: S): S {
+  service.description ??= PRESET_TEXTS[preset].description;
+  for (const cookie of service.cookies) {
+    const row = presetRow(preset, cookie);
+    if (!row) continue;
+    cookie.expires ??= row[1];
+    cookie.purpose ??= row[2];
   }
+  return service;
+}
+
+/** Gives each preset service of `catalogue` its preset's texts (`addTexts`), in place. */
+export function addPresetTexts(catalogue: Catalogue): Catalogue {
+  for (const service of Object.values(catalogue.services)) if (service.preset) addTexts(service.preset, service);
   return catalogue;
 }

@@ -8,21 +8,15 @@
  * (`preset-texts.ts`), which the script tag's first visit does without.
  */
 import { PRESET_SERVICES, type PresetService } from './preset-services.js';
-import { PRESET_TEXTS, presetRow } from './preset-texts.js';
+import { addTexts } from './preset-texts.js';
 import type { PresetName } from './types.js';
 
 export type { PresetService };
 
+// Copies: the services' cookie lists are the gate's too (`preset-cookies.ts`).
 export const PRESETS = Object.fromEntries(
   (Object.entries(PRESET_SERVICES) as [PresetName, PresetService][]).map(([name, service]) => [
     name,
-    {
-      ...service,
-      description: PRESET_TEXTS[name].description,
-      cookies: service.cookies.map((cookie) => {
-        const [, expires, purpose] = presetRow(name, cookie)!;
-        return { ...cookie, purpose, expires };
-      }),
-    },
+    addTexts(name, { ...service, cookies: service.cookies.map((cookie) => ({ ...cookie })) }),
   ]),
 ) as Record<PresetName, PresetService>;

@@ -1,5 +1,5 @@
 // What a visitor downloads of the UI (src/ui/script-tag.ts): consent-gate-core.min.js carries Lit,
-// the banner and English; a Welsh page (or a Welsh element) also fetches the Welsh tables, before
+// the banner and its English; a Welsh page (or a Welsh element) also fetches the Welsh tables, before
 // anything shows; a page with an embed, a cookie table or cookie settings (also one added later)
 // also fetches the elements. Asserted on what the browser fetches and shows, and on what a
 // tampering CDN would meet: the siblings load with the gate's nonce, crossorigin and their hashes.
@@ -7,12 +7,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { enBanner } from '../../dist/i18n/en-GB-banner.js';
-import { enMore } from '../../dist/i18n/en-GB-more.js';
-import { PRESETS } from '../../dist/catalogue/presets.js';
 import { useTestSite, openContext } from '../support/page.js';
-
-const enGB = { ...enBanner, ...enMore }; // every English string, both parts
+import { englishPhrases } from './ui-support.js';
 
 const env = useTestSite();
 
@@ -23,14 +19,8 @@ const ELEMENTS = 'consent-gate-ui-elements.min.js';
 const dist = (file) => readFileSync(new URL(`../../dist/${file}`, import.meta.url));
 const sri = (file) => `sha384-${createHash('sha384').update(dist(file)).digest('base64')}`;
 
-/** Every English phrase the UI could show (as test/e2e/ui-language.test.js has it). */
-const ENGLISH = [
-  ...Object.values(enGB).flatMap((s) => s.split(/\{\w+\}/)),
-  ...Object.values(PRESETS).flatMap((p) => [p.description, ...p.cookies.map((c) => c.purpose), ...p.cookies.map((c) => c.expires)]),
-]
-  .filter((s) => typeof s === 'string')
-  .map((s) => s.trim())
-  .filter((s) => s.length > 3 && !/^(Google|YouTube|Facebook|Slido)/.test(s));
+/** Every English phrase the UI could show. */
+const ENGLISH = englishPhrases();
 
 /**
  * Records, from before the page's first script, every text the consent elements ever show

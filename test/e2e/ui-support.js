@@ -1,8 +1,25 @@
 // Shared by the ui-*.test.js journeys: the demo school site (English at /, Welsh at /cy), axe with
 // the WCAG 2.2 AA tags, and small helpers that act as a visitor would.
 import { AxeBuilder } from '@axe-core/playwright';
+import { PRESETS } from '../../dist/catalogue/presets.js';
+import { enBanner } from '../../dist/i18n/en-GB-banner.js';
+import { enMore } from '../../dist/i18n/en-GB-more.js';
 import { startDemoServer } from '../../demo/server.js';
 import { launchBrowser, openContext } from '../support/page.js';
+
+/**
+ * Every English phrase the UI could show, and `extra`: its strings, both parts (split at
+ * placeholders), and the presets' texts; the short ones and the brand names Welsh keeps are left out.
+ */
+export const englishPhrases = (...extra) =>
+  [
+    ...Object.values({ ...enBanner, ...enMore }).flatMap((s) => s.split(/\{\w+\}/)),
+    ...Object.values(PRESETS).flatMap((p) => [p.description, ...p.cookies.map((c) => c.purpose), ...p.cookies.map((c) => c.expires)]),
+    ...extra,
+  ]
+    .filter((s) => typeof s === 'string')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 3 && !/^(Google|YouTube|Facebook|Slido)/.test(s));
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

@@ -67,6 +67,10 @@ describe('translator', () => {
     expect(t('banner.heading')).to.equal('Briosgaidean air Sgoil');
     expect(t('banner.accept')).to.equal(enGB['banner.accept']);
   });
+
+  it('shows a key no table has as itself rather than throwing (a part of English not loaded)', () => {
+    expect(translator('en-GB')('preferences.missing' as StringKey)).to.equal('preferences.missing');
+  });
 });
 
 describe('localeOf', () => {
