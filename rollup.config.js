@@ -4,16 +4,17 @@
 //                                          the dialog's questions and stylesheet, the rest of English, the
 //                                          presets' texts (IIFE), loaded by the core once one is in the
 //                                          page or the dialog opens
-//    Both take Lit and the UI modules they share from the core (uiSharing).
+//    Both take the UI modules they share with the banner from the core (uiSharing); Lit is in the
+//    elements bundle only.
 //  - dist/consent-gate-debug.min.js  script-tag debug aid (IIFE), loaded by the gate only with ?consent-debug
 //  - dist/consent-gate-core.min.js   script-tag rest of the gate (IIFE): the consent state, validator,
 //                                    presets (no texts), decisions, receipts, sweep, tab sync, and the
-//                                    UI's first layer (Lit, the banner, its English); loaded by the
+//                                    UI's first layer (the banner, drawn without Lit, its English); loaded by the
 //                                    gate when needed; carries the SRI hashes of the three above, so
 //                                    they are built first, and the exports the UI bundles import
 //  - dist/consent-gate.min.js        script-tag gate (IIFE, no Lit), runs synchronously in <head>: a
 //                                    returning visitor's page by itself, anything else through the core
-//    The script-tag builds shrink Lit's template text (scripts/template-literals.js).
+//    The script-tag builds shrink the text of css/html templates (scripts/template-literals.js).
 //  - dist/*.js + .d.ts               npm ESM (modules preserved; lit, js-cookie, tslib external)
 // Then: files no build wrote are removed from dist/ (a renamed module must not linger in the
 // package), dist/custom-elements.json is generated from the elements' JSDoc, and the SRI hashes
@@ -39,8 +40,9 @@ const ts = (declarations) =>
     ...(declarations ? { declarationDir: DIST, outDir: DIST } : { outDir: undefined, declarationDir: undefined }),
   });
 
-// Private members are `_name` by house style so the gate can mangle them. Not in the UI: Lit's
-// decorators register reactive properties by their string name, which mangling would orphan.
+// Private members are `_name` by house style so the gate, its core and the debug aid can mangle
+// them. Not in the UI bundles: Lit's decorators register reactive properties by their string name,
+// which mangling would orphan.
 const minify = (mangleProperties) =>
   terser({
     ecma: 2021,
@@ -145,14 +147,13 @@ function sharing({ key, modules, placeholder, packages = /^$/, exclusive = false
   };
 }
 
-// The UI is in three script-tag bundles. consent-gate-core.min.js holds Lit, the banner and its
-// English; the UI bundles it loads (Welsh; the other elements and the dialog's questions) take
-// Lit, tslib and these modules from it (src/ui/shared.ts): one copy of Lit, one string lookup, one
-// stylesheet cache per page.
+// The UI is in three script-tag bundles. consent-gate-core.min.js holds the banner (drawn without
+// Lit) and its English; the UI bundles it loads (Welsh; the other elements and the dialog's
+// questions) take these modules from it (src/ui/shared.ts): one string lookup, one stylesheet
+// cache, one banner per page. Lit (and tslib, for its decorators) is in the elements bundle only.
 const uiSharing = sharing({
   key: 'consent-gate.ui',
   placeholder: 'src/ui/shared.ts',
-  packages: /^(lit|tslib)(\/|$)/,
   exclusive: true,
   modules: [
     'src/i18n/strings.ts',
@@ -200,7 +201,7 @@ const iife = (input, file, { mangleProperties, plugins = [], strict = true }) =>
   plugins: [...plugins, nodeResolve({ browser: true }), ts(false), templateLiterals(), minify(mangleProperties), recordWrites()],
 });
 
-/** A UI bundle the core loads: Lit and the shared modules come from consent-gate-core.min.js. */
+/** A UI bundle the core loads: the shared modules come from consent-gate-core.min.js. */
 const uiBundle = (input, file) => {
   const build = iife(input, file, { mangleProperties: false, plugins: [uiSharing.take()] });
   build.output.globals = uiSharing.globals;
@@ -213,11 +214,11 @@ export default [
   iife('src/debug-tag.ts', `${DIST}/consent-gate-debug.min.js`, { mangleProperties: true }),
   // The core works on objects of the gate's (its activator): public members only. It carries its
   // own copies of the modules it shares with the gate: handing them over (as it does to the UI
-  // bundles) was measured at +126 B on the gate, every page view, for -590 B here. No `_private`
-  // names mangled: Lit's decorators register reactive properties by their string name, which
-  // mangling would orphan (measured: 118 B more than mangling).
+  // bundles) was measured at +126 B on the gate, every page view, for -590 B here. Its `_private`
+  // names are mangled (it has no Lit, whose decorators register properties by name): the bundles
+  // it loads use public members of its objects only.
   iife('src/script-tag-core.ts', `${DIST}/consent-gate-core.min.js`, {
-    mangleProperties: false,
+    mangleProperties: true,
     plugins: [
       uiSharing.give(),
       bundleIntegrity('src/ui/bundle-integrity.ts', {

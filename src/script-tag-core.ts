@@ -2,7 +2,7 @@
  * The rest of the script-tag gate (`consent-gate-core.min.js`): the consent state with its
  * reactions to a change, the validator and the presets (their texts come with the elements), the
  * decisions and receipts, the cookie sweep, tab sync, Global Privacy Control, the debug aid's
- * host, and the UI's first layer (Lit, the banner, its English). `consent-gate.min.js`
+ * host, and the UI's first layer (the banner, drawn without Lit, and its English). `consent-gate.min.js`
  * (`src/script-tag.ts`) runs a returning visitor's page by itself and fetches this file only when more is needed: a page it cannot run by itself (a first
  * visit, a changed catalogue…), an element to draw, a decision, a change made in another tab,
  * cookies to sweep. It hands its work over with `take`.

@@ -1,5 +1,7 @@
-import { css } from 'lit';
-import { scope } from './consent-banner/consent-banner.styles.js';
+import { css, unsafeCSS } from 'lit';
+import { scope as bannerScope } from './consent-banner/consent-banner.styles.js';
+
+const scope = unsafeCSS(bannerScope.cssText);
 
 /**
  * The second layer's rules: the preferences dialog and the questions it shares with the cookies

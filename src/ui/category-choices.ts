@@ -1,13 +1,14 @@
 /**
  * The Yes/No questions of the second layer, one per optional category (and one per service of a
  * category that has several), with each category's services and cookies in a disclosure. Shared
- * by the preferences dialog (`<consent-banner>`) and the cookies page (`<consent-preferences>`),
+ * by the preferences dialog (`<consent-banner>`, drawn here: `renderDialog`) and the cookies page
+ * (`<consent-preferences>`),
  * so both ask the same questions in the same words and store the answers the same way. Styled by
  * `category-choices.styles.ts`, over the banner's base stylesheet, in both elements. The script-tag
  * build carries it in `consent-gate-ui-elements.min.js`, which the banner fetches when its
  * preferences first open (see `provideCategoryChoices`).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import type { Catalogue, Category, Service } from '../catalogue/types.js';
 import type { ConsentController } from '../consent/controller.js';
 import { localise, localiseExpiry, type Locale, type StringKey, type Translate } from '../i18n/strings.js';
@@ -175,4 +176,65 @@ export function choicesFromForm(form: HTMLFormElement, catalogue: Catalogue): Re
     }
   }
   return choices;
+}
+
+/** What the banner's preferences dialog is drawn from: its questions' context and its handlers. */
+export interface DialogView extends ChoiceContext {
+  /** The dialog's form was submitted (Save). */
+  save(event: Event): void;
+  accept(): void;
+  reject(): void;
+  /** The Close button. */
+  close(): void;
+  /** Escape was pressed (the `cancel` event): the dialog is about to close. */
+  cancel(): void;
+  /** The dialog closed, by a button or by Escape. */
+  closed(): void;
+  keydown(event: KeyboardEvent): void;
+}
+
+/**
+ * Draws `<consent-banner>`'s preferences dialog into the banner (after its bar), or, without a
+ * `view`, removes it. Here rather than in the banner, so the banner's first layer needs no Lit: the
+ * script tag fetches this module when the dialog first opens.
+ */
+export function renderDialog(banner: HTMLElement, view?: DialogView): void {
+  render(view ? dialog(view) : nothing, banner);
+}
+
+function dialog(view: DialogView): TemplateResult {
+  const { catalogue, t } = view;
+  return html`
+    <dialog
+      class="cg-dialog"
+      part="dialog"
+      aria-labelledby="cg-preferences-heading"
+      lang=${view.locale}
+      @cancel=${view.cancel}
+      @close=${view.closed}
+      @keydown=${view.keydown}
+    >
+      <form class="cg-form" @submit=${view.save}>
+        <div class="cg-dialog-header">
+          <h2 class="cg-heading" part="heading" id="cg-preferences-heading" tabindex="-1">${t('preferences.heading')}</h2>
+          <button type="button" class="cg-button cg-secondary" part="button close" @click=${view.close}>
+            ${t('preferences.close')}
+          </button>
+        </div>
+        <p class="cg-text">${t('preferences.intro')}</p>
+        ${catalogue.categories.map((category) => renderCategory(category, view))}
+        <div class="cg-actions">
+          <button type="submit" class="cg-button" part="button save">${t('preferences.save')}</button>
+          <div class="cg-pair">
+            <button type="button" class="cg-button" part="button accept" data-consent-action="accept" @click=${view.accept}>
+              ${t('banner.accept')}
+            </button>
+            <button type="button" class="cg-button" part="button reject" data-consent-action="reject" @click=${view.reject}>
+              ${t('banner.reject')}
+            </button>
+          </div>
+        </div>
+      </form>
+    </dialog>
+  `;
 }

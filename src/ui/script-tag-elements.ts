@@ -1,15 +1,15 @@
 /**
  * The script-tag bundle of the UI beyond the banner's first layer
  * (`consent-gate-ui-elements.min.js`): `<consent-embed>`, `<consent-table>`,
- * `<consent-preferences>`, and the questions of the banner's preferences dialog, with what only
- * they show: their stylesheet, the English beyond the banner's and the presets' texts.
- * consent-gate-core.min.js fetches it once one of those elements is in the page, or when the
- * dialog first opens; it takes Lit and the shared modules from that bundle (see rollup.config.js),
- * so it carries neither.
+ * `<consent-preferences>`, and the banner's preferences dialog with its questions, with what only
+ * they need: Lit (the banner's first layer is drawn without it), their stylesheet, the English
+ * beyond the banner's and the presets' texts. consent-gate-core.min.js fetches it once one of
+ * those elements is in the page, or when the dialog first opens; it takes the modules it shares
+ * with the banner from that bundle (see rollup.config.js), so it carries no copies.
  */
 import '../i18n/add-en.js'; // the English they show beyond the banner's
 import { addPresetTexts } from '../catalogue/preset-texts.js';
-import { choicesFromForm, renderCategory } from './category-choices.js';
+import { choicesFromForm, renderDialog } from './category-choices.js';
 import { choicesStyles } from './category-choices.styles.js';
 import { provideCategoryChoices } from './consent-banner/consent-banner.js';
 import { ConsentEmbed } from './consent-embed/consent-embed.js';
@@ -23,5 +23,5 @@ const catalogue = runningController()?.catalogue;
 if (catalogue) addPresetTexts(catalogue);
 
 const elements = { 'consent-embed': ConsentEmbed, 'consent-table': ConsentTable, 'consent-preferences': ConsentPreferences };
-provideCategoryChoices({ renderCategory, choicesFromForm, styles: choicesStyles });
+provideCategoryChoices({ renderDialog, choicesFromForm, styles: choicesStyles });
 for (const [tag, element] of Object.entries(elements)) if (!customElements.get(tag)) customElements.define(tag, element);

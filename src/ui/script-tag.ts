@@ -1,13 +1,14 @@
 /**
- * The script tag's UI, part of `consent-gate-core.min.js`: Lit, `<consent-banner>` and the English
- * strings of its first layer come with the core, so a first visit fetches one file after the gate. `startUI` defines
+ * The script tag's UI, part of `consent-gate-core.min.js`: `<consent-banner>` (drawn without Lit)
+ * and the English strings of its first layer come with the core, so a first visit fetches one file after the gate. `startUI` defines
  * the banner when something must first be shown, and from then on fetches, from beside the core:
  *  - `consent-gate-ui-cy.min.js` (the Welsh tables) the first time an element is in Welsh; the
  *    element draws nothing until they are here, so a Welsh page never shows English;
  *  - `consent-gate-ui-elements.min.js` (`<consent-embed>`, `<consent-table>`,
- *    `<consent-preferences>`, and the questions of the banner's preferences dialog) once one of
- *    those elements is in the page, also one added later, or when the dialog first opens.
- * Both use the core's Lit and modules, handed over under `SHARED_KEY`: they carry no copies.
+ *    `<consent-preferences>`, and the banner's preferences dialog with its questions, and Lit)
+ *    once one of those elements is in the page, also one added later, or when the dialog first
+ *    opens.
+ * Both use the core's modules, handed over under `SHARED_KEY`: they carry no copies.
  */
 import { whenUIElementsAppear } from '../gate/ui-elements.js';
 import { setLocaleLoader } from '../i18n/strings.js';

@@ -31,6 +31,13 @@ describe('size of the script-tag files (brotli)', () => {
     }
   });
 
+  it('the core bundle (a first visit) draws the banner without Lit: Lit comes with the elements bundle only', () => {
+    const read = (file) => readFileSync(path.join(root, 'dist', file), 'utf8');
+    // Lit's template marker ('lit$' and a random number) is in every copy of lit-html.
+    assert.ok(read('consent-gate-ui-elements.min.js').includes('lit$'), 'the marker is still Lit’s');
+    assert.ok(!read('consent-gate-core.min.js').includes('lit$'), 'dist/consent-gate-core.min.js contains Lit');
+  });
+
   it('src/version.ts says the package version (it is part of the catalogue fingerprint)', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
     const source = readFileSync(path.join(root, 'src/version.ts'), 'utf8');

@@ -1,4 +1,4 @@
-import { css, unsafeCSS } from 'lit';
+import { css, rawCSS } from '../document-styles.js';
 
 /**
  * The banner and its preferences dialog render in the light DOM (so privacy tools that answer
@@ -21,9 +21,9 @@ import { css, unsafeCSS } from 'lit';
  * are roots here too: they sit in the page's text, so they keep its font and (for
  * the cookies page, which has no background of its own) its colours, light or dark.
  */
-export const scope = unsafeCSS(':is(consent-banner,consent-preferences,consent-embed>.cg-placeholder,#\\#)');
+export const scope = rawCSS(':is(consent-banner,consent-preferences,consent-embed>.cg-placeholder,#\\#)');
 /** The roots with a background of their own, which follow the visitor's colour scheme. */
-const themed = unsafeCSS(':is(consent-banner,consent-embed>.cg-placeholder,#\\#)');
+const themed = rawCSS(':is(consent-banner,consent-embed>.cg-placeholder,#\\#)');
 
 export const bannerStyles = css`
   ${scope} {

@@ -1,5 +1,3 @@
-import { html, LitElement, nothing, type CSSResult, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Catalogue, Category } from '../../catalogue/types.js';
 import type { ConsentController } from '../../consent/controller.js';
 import {
@@ -14,27 +12,29 @@ import {
   type StringKey,
   type Translate,
 } from '../../i18n/strings.js';
-import type { choicesFromForm, renderCategory } from '../category-choices.js';
+import type { choicesFromForm, renderDialog } from '../category-choices.js';
 import { categoryTitle, EXCEPTION, KNOWN } from '../category-title.js';
-import { adoptDocumentStyles } from '../document-styles.js';
+import { adoptDocumentStyles, type Styles } from '../document-styles.js';
+import { h, type Content } from '../dom.js';
 import { reserveBottom } from '../reserve-space.js';
 import { READY_EVENT, runningController } from '../running-controller.js';
 import { bannerStyles } from './consent-banner.styles.js';
 
-/** The dialog's questions (`category-choices.ts`) and their stylesheet (`category-choices.styles.ts`). */
+/** The dialog, drawn with its questions (`category-choices.ts`), and their stylesheet (`category-choices.styles.ts`). */
 interface CategoryChoices {
-  renderCategory: typeof renderCategory;
+  renderDialog: typeof renderDialog;
   choicesFromForm: typeof choicesFromForm;
-  styles: CSSResult;
+  styles: Styles;
 }
 
 let choices: CategoryChoices | undefined;
 let fetchChoices: (() => Promise<unknown>) | undefined;
 
 /**
- * Gives the banner the preferences dialog's questions: on import for npm (the registration
- * module does it), or, in the script tag, from the elements bundle, which `fetch` loads the first
- * time the preferences open: a first visit that never opens them does not download them.
+ * Gives the banner its preferences dialog (drawn with Lit) and questions: on import for npm (the
+ * registration module does it), or, in the script tag, from the elements bundle, which `fetch`
+ * loads the first time the preferences open: a first visit that never opens them does not
+ * download them, nor Lit.
  */
 export function provideCategoryChoices(given: CategoryChoices | undefined, fetch?: () => Promise<unknown>): void {
   choices = given ?? choices;
@@ -72,11 +72,21 @@ function tabbables(root: Element): HTMLElement[] {
   );
 }
 
+// On a server (Node: no DOM) the class still defines, over a stand-in, so importing the element
+// never throws; Lit's elements do the same with its shim.
+const BaseElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
+
 /**
  * The cookie banner and the preferences dialog. The banner asks once, with equal-weight Accept and
  * Reject buttons, "Choose cookies" and a link to the cookies page, then confirms the choice. The
  * preferences are a modal dialog with one Yes/No question per optional category. Inserted
  * automatically when the visitor has not chosen; a site may place it itself.
+ *
+ * The bar is built with the DOM's own methods (`../dom.ts`), not Lit: the script tag's core, which
+ * a first visit downloads, draws it and carries no Lit. The dialog comes with its questions and Lit
+ * (`renderDialog`, in `../category-choices.ts`), which the script tag fetches when it first opens.
+ * Like a Lit element, the banner draws after a microtask once asked (`requestUpdate()`), and
+ * `updateComplete` resolves once it has.
  *
  * Both render in the light DOM, so browser privacy features that answer cookie banners can find
  * the text and the Reject button; a document-level stylesheet keeps them immune to the page's CSS.
@@ -84,6 +94,7 @@ function tabbables(root: Element): HTMLElement[] {
  * `consent-banner [part~="accept"]` selectors, or better, with the custom properties.
  *
  * @summary The consent choice: first layer (banner) and second layer (preferences dialog).
+ * @attr {'bottom' | 'top'} placement - `bottom` (default): a fixed bar. `top`: in the page flow, for a banner placed right after `<body>`.
  * @cssprop --consent-font - Font family (default: the system UI font).
  * @cssprop --consent-font-size - Base text size (default `medium`: the visitor's browser setting).
  * @cssprop --consent-background - Banner background.
@@ -110,14 +121,23 @@ function tabbables(root: Element): HTMLElement[] {
  * @csspart category - One category in the dialog; `fieldset`, `radio`, `details`, `table` inside it.
  * @fires consent-change - (from the controller) after the visitor chooses.
  */
-export class ConsentBanner extends LitElement {
-  /** `bottom` (default): a fixed bar. `top`: in the page flow, for a banner placed right after `<body>`. */
-  @property({ reflect: true }) placement: 'bottom' | 'top' = 'bottom';
+export class ConsentBanner extends BaseElement {
+  static observedAttributes = ['placement'];
 
-  @state() private _view: View = 'hidden';
+  /** `bottom` (default): a fixed bar. `top`: in the page flow, for a banner placed right after `<body>`. */
+  get placement(): 'bottom' | 'top' {
+    return this.getAttribute('placement') === 'top' ? 'top' : 'bottom';
+  }
+  set placement(value: 'bottom' | 'top') {
+    this.setAttribute('placement', value);
+  }
+
+  private _view: View = 'hidden';
   /** The confirmation (or, while still asking, the notice) the bar shows. */
-  @state() private _message?: { key: StringKey; title?: string };
-  @state() private _dialogOpen = false;
+  private _message?: { key: StringKey; title?: string };
+  private _dialogOpen = false;
+  /** Whether the dialog is drawn (its module keeps its place in the banner until it is removed). */
+  private _dialogDrawn = false;
 
   private _controller?: ConsentController;
   private _opener?: HTMLElement;
@@ -128,6 +148,24 @@ export class ConsentBanner extends LitElement {
     const bar = this._observed;
     if (bar) reserveBottom(Math.ceil(bar.getBoundingClientRect().height));
   });
+  private _pending?: Promise<void>;
+
+  /** Draws the banner after the current task's microtasks (many changes, one drawing). */
+  requestUpdate(): void {
+    this._pending ??= Promise.resolve().then(() => {
+      this._pending = undefined;
+      this._update();
+    });
+  }
+
+  /** Resolves once what was asked for is drawn. */
+  get updateComplete(): Promise<boolean> {
+    return (this._pending ?? Promise.resolve()).then(() => true);
+  }
+
+  attributeChangedCallback(): void {
+    this.requestUpdate();
+  }
 
   /** The last `[data-consent-open]` element clicked: Safari does not focus links on click. */
   private _clickedOpener?: HTMLElement;
@@ -154,20 +192,17 @@ export class ConsentBanner extends LitElement {
     this.requestUpdate();
   };
 
-  // Light DOM: see the class comment.
-  protected override createRenderRoot() {
-    adoptDocumentStyles(bannerStyles);
-    return this;
-  }
-
   /** Picks up the running controller: at connection, or when the gate starts later (npm). */
   private _attach = () => {
     this._controller = runningController();
     this._view = this._controller?.catalogue && asking(this._controller) ? 'question' : 'hidden';
+    this.requestUpdate();
   };
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  connectedCallback(): void {
+    // Light DOM: see the class comment.
+    adoptDocumentStyles(bannerStyles);
+    if (!this.hasAttribute('placement')) this.placement = 'bottom';
     this.setAttribute('data-nosnippet', '');
     this._attach();
     document.addEventListener(READY_EVENT, this._attach);
@@ -176,8 +211,7 @@ export class ConsentBanner extends LitElement {
     document.addEventListener('click', this._onClick, true);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     document.removeEventListener(READY_EVENT, this._attach);
     document.removeEventListener('consent-open', this._onOpen);
     document.removeEventListener('consent-change', this._onChange);
@@ -187,7 +221,14 @@ export class ConsentBanner extends LitElement {
     reserveBottom(0);
   }
 
-  protected override updated(): void {
+  /** Draws the bar and the dialog as they now are (`requestUpdate` calls it). */
+  private _update(): void {
+    const ctx = this._context();
+    this._drawBar(ctx && this._view !== 'hidden' ? this._renderBar(ctx) : undefined);
+    if (choices && (this._dialogDrawn || this._dialogOpen)) {
+      this._dialogDrawn = Boolean(ctx && this._dialogOpen);
+      choices.renderDialog(this, ctx && this._dialogOpen ? this._dialogView(ctx) : undefined);
+    }
     // Reserve the fixed bar's height while it is shown (see reserve-space.ts).
     const bar = (this.placement !== 'top' && this.querySelector('.cg-banner')) || undefined;
     if (bar === this._observed) return;
@@ -195,6 +236,40 @@ export class ConsentBanner extends LitElement {
     this._observed = bar;
     if (bar) this._resize.observe(bar);
     else reserveBottom(0);
+  }
+
+  /** What the banner is drawn from, or undefined while nothing can be (no catalogue, or its language not yet here). */
+  private _context(): Context | undefined {
+    const catalogue = this._controller?.catalogue;
+    if (!catalogue) return;
+    const locale = localeOf(this, catalogue.texts);
+    if (!localeReady(this, locale)) return;
+    const details = siteDetails(catalogue, locale);
+    return {
+      catalogue,
+      locale,
+      t: translator(locale, catalogue.texts, { site: details.site }),
+      site: details.site,
+      cookiesPageUrl: details.cookiesPageUrl ?? details.policyUrl,
+    };
+  }
+
+  /**
+   * Puts `bar` in place of the bar shown (first in the banner, before the dialog). A bar that
+   * reads the same is kept, with the focus in it; in one that changed, focus moves to the control
+   * in the same place.
+   */
+  private _drawBar(bar?: HTMLElement): void {
+    const old = this.querySelector<HTMLElement>(':scope > .cg-banner');
+    if (old && bar) {
+      old.toggleAttribute('data-behind-dialog', this._dialogOpen);
+      if (old.isEqualNode(bar)) return;
+      const controls = (root: Element) => [...root.querySelectorAll<HTMLElement>('button, a')];
+      const focused = controls(old).indexOf(document.activeElement as HTMLElement);
+      old.replaceWith(bar);
+      if (focused >= 0) controls(bar)[focused]?.focus();
+    } else if (bar) this.prepend(bar);
+    else old?.remove();
   }
 
   /** Opens the preferences dialog; focus returns to `opener` when it closes without a choice. */
@@ -212,6 +287,7 @@ export class ConsentBanner extends LitElement {
     adoptDocumentStyles(choices.styles);
     this._opener = opener;
     this._dialogOpen = true;
+    this.requestUpdate();
     await this.updateComplete;
     const dialog = this.querySelector('dialog');
     if (!dialog) return;
@@ -240,6 +316,7 @@ export class ConsentBanner extends LitElement {
     const then = this._afterClose;
     this._afterClose = undefined;
     this._dialogOpen = false;
+    this.requestUpdate();
     // The bar comes back first, so focus can return to its "Choose cookies" button.
     await this.updateComplete;
     if (then) then();
@@ -286,6 +363,7 @@ export class ConsentBanner extends LitElement {
     if (applied === false) return;
     this._message = { key: message, title };
     this._view = asking(controller) ? 'question' : 'message';
+    this.requestUpdate();
     const focusMessage = async () => {
       await this.updateComplete;
       const target = this.querySelector<HTMLElement>(this._view === 'message' ? '.cg-message' : '.cg-notice');
@@ -326,11 +404,12 @@ export class ConsentBanner extends LitElement {
   private _hide(): void {
     this._view = 'hidden';
     this._message = undefined;
+    this.requestUpdate();
     this._focusPage();
   }
 
   /** Tab and Shift+Tab wrap inside the modal dialog instead of leaving for the browser's toolbar. */
-  private _onDialogKeydown(event: KeyboardEvent): void {
+  private _onDialogKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Tab') return;
     const dialog = event.currentTarget as HTMLDialogElement;
     const items = tabbables(dialog);
@@ -345,39 +424,21 @@ export class ConsentBanner extends LitElement {
       event.preventDefault();
       first.focus();
     }
-  }
+  };
 
-  protected override render() {
-    const catalogue = this._controller?.catalogue;
-    if (!catalogue) return nothing;
-    const locale = localeOf(this, catalogue.texts);
-    if (!localeReady(this, locale)) return nothing;
-    const details = siteDetails(catalogue, locale);
-    const ctx: Context = {
-      catalogue,
-      locale,
-      t: translator(locale, catalogue.texts, { site: details.site }),
-      site: details.site,
-      cookiesPageUrl: details.cookiesPageUrl ?? details.policyUrl,
-    };
-    return html`${this._view === 'hidden' ? nothing : this._renderBar(ctx)}${
-      this._dialogOpen && choices ? this._renderDialog(ctx, choices) : nothing
-    }`;
-  }
-
-  private _renderBar(ctx: Context): TemplateResult {
+  private _renderBar(ctx: Context): HTMLElement {
     const { t } = ctx;
-    return html`
-      <div class="cg-banner" part="banner" role="region" aria-label=${t('banner.label')} lang=${ctx.locale} ?data-behind-dialog=${this._dialogOpen}>
-        <div class="cg-inner">
-          <h2 class="cg-heading" part="heading">${t('banner.heading')}</h2>
-          ${this._view === 'question' ? this._renderQuestion(ctx) : this._renderMessage(ctx)}
-        </div>
-      </div>
-    `;
+    return h(
+      'div',
+      { class: 'cg-banner', part: 'banner', role: 'region', 'aria-label': t('banner.label'), lang: ctx.locale, 'data-behind-dialog': this._dialogOpen },
+      h('div', { class: 'cg-inner' }, [
+        h('h2', { class: 'cg-heading', part: 'heading' }, t('banner.heading')),
+        this._view === 'question' ? this._renderQuestion(ctx) : this._renderMessage(ctx),
+      ]),
+    );
   }
 
-  private _renderQuestion(ctx: Context): TemplateResult {
+  private _renderQuestion(ctx: Context): Content {
     const { catalogue, t, locale } = ctx;
     const controller = this._controller!;
     const optional = catalogue.categories.filter((c) => !c.required);
@@ -395,57 +456,39 @@ export class ConsentBanner extends LitElement {
     ];
     const and = t('list.and');
     const notice = this._message;
-    return html`
-      ${notice
-        ? html`<p class="cg-text cg-notice" part="message" role="alert" tabindex="-1">
-            ${t(notice.key, { title: notice.title ?? '' })}
-          </p>`
-        : nothing}
-      ${controller.record?.method === 'gpc' ? html`<p class="cg-text">${t('banner.gpc')}</p>` : nothing}
-      <p class="cg-text">${t('banner.essential')}</p>
-      ${purposes.length
-        ? html`<p class="cg-text">
-            ${t('banner.additional', { purposes: listOf(purposes, and) })}
-            ${others.length ? t('banner.thirdParties', { services: listOf(others, and) }) : nothing}
-          </p>`
-        : nothing}
-      ${running.map(
-        // The site's own words where it gave them (they must say what it counts and that it can
-        // be turned off); else ours.
-        (c) =>
-          html`<p class="cg-text">
-            ${c.description ? localise(c.description, locale) : t('banner.exception', { title: categoryTitle(c, ctx) })}
-          </p>`,
-      )}
-      <div class="cg-actions">
-        <div class="cg-pair">
-          <button type="button" class="cg-button" part="button accept" data-consent-action="accept" @click=${() => this._accept('banner')}>
-            ${t('banner.accept')}
-          </button>
-          <button type="button" class="cg-button" part="button reject" data-consent-action="reject" @click=${() => this._reject('banner')}>
-            ${t('banner.reject')}
-          </button>
-        </div>
-        <button
-          type="button"
-          class="cg-button cg-secondary"
-          part="button choose"
-          aria-haspopup="dialog"
-          @click=${(e: Event) => this._openPreferences(e.currentTarget as HTMLElement)}
-        >
-          ${t('banner.choose')}
-        </button>
-        ${running.map(
-          (c) => html`<button type="button" class="cg-button cg-secondary" part="button turn-off" @click=${() => this._turnOff(c, ctx)}>
-            ${t('banner.turnOff', { title: categoryTitle(c, ctx) })}
-          </button>`,
-        )}
-        ${ctx.cookiesPageUrl ? html`<a class="cg-link" part="link" href=${ctx.cookiesPageUrl}>${t('banner.viewCookies')}</a>` : nothing}
-      </div>
-    `;
+    const text = (content: Content) => h('p', { class: 'cg-text' }, content);
+    const button = (part: string, label: string, onClick: (event: Event) => unknown, attributes = {}) =>
+      h('button', { type: 'button', class: 'cg-button', part: `button ${part}`, ...attributes }, label, onClick);
+    const secondary = { class: 'cg-button cg-secondary' };
+    return [
+      notice &&
+        h('p', { class: 'cg-text cg-notice', part: 'message', role: 'alert', tabindex: '-1' }, t(notice.key, { title: notice.title ?? '' })),
+      controller.record?.method === 'gpc' && text(t('banner.gpc')),
+      text(t('banner.essential')),
+      purposes.length > 0 &&
+        text([
+          t('banner.additional', { purposes: listOf(purposes, and) }),
+          others.length > 0 && ` ${t('banner.thirdParties', { services: listOf(others, and) })}`,
+        ]),
+      // The site's own words where it gave them (they must say what it counts and that it can be
+      // turned off); else ours.
+      running.map((c) => text(c.description ? localise(c.description, locale) : t('banner.exception', { title: categoryTitle(c, ctx) }))),
+      h('div', { class: 'cg-actions' }, [
+        h('div', { class: 'cg-pair' }, [
+          button('accept', t('banner.accept'), () => this._accept('banner'), { 'data-consent-action': 'accept' }),
+          button('reject', t('banner.reject'), () => this._reject('banner'), { 'data-consent-action': 'reject' }),
+        ]),
+        button('choose', t('banner.choose'), (e) => this._openPreferences(e.currentTarget as HTMLElement), {
+          ...secondary,
+          'aria-haspopup': 'dialog',
+        }),
+        running.map((c) => button('turn-off', t('banner.turnOff', { title: categoryTitle(c, ctx) }), () => this._turnOff(c, ctx), secondary)),
+        ctx.cookiesPageUrl && h('a', { class: 'cg-link', part: 'link', href: ctx.cookiesPageUrl }, t('banner.viewCookies')),
+      ]),
+    ];
   }
 
-  private _renderMessage(ctx: Context): TemplateResult {
+  private _renderMessage(ctx: Context): Content {
     const { t } = ctx;
     const message = this._message ?? { key: 'banner.saved' as StringKey };
     // "You can {link} at any time.": the link opens the preferences (start.ts delegates
@@ -453,52 +496,34 @@ export class ConsentBanner extends LitElement {
     const [before, after = ''] = t('banner.changeSettings').split('{link}');
     const linkText = t('banner.changeSettingsLink');
     const link = ctx.cookiesPageUrl
-      ? html`<a class="cg-link" part="link" href=${ctx.cookiesPageUrl} data-consent-open>${linkText}</a>`
+      ? h('a', { class: 'cg-link', part: 'link', href: ctx.cookiesPageUrl, 'data-consent-open': true }, linkText)
       : linkText;
-    return html`
-      <div class="cg-message" part="message" role="alert" tabindex="-1">
-        <p class="cg-text">${t(message.key, { title: message.title ?? '' })} ${before}${link}${after}</p>
-      </div>
-      <div class="cg-actions">
-        <button type="button" class="cg-button" part="button hide" @click=${() => this._hide()}>${t('banner.hide')}</button>
-      </div>
-    `;
+    return [
+      h(
+        'div',
+        { class: 'cg-message', part: 'message', role: 'alert', tabindex: '-1' },
+        h('p', { class: 'cg-text' }, [`${t(message.key, { title: message.title ?? '' })} ${before}`, link, after]),
+      ),
+      h(
+        'div',
+        { class: 'cg-actions' },
+        h('button', { type: 'button', class: 'cg-button', part: 'button hide' }, t('banner.hide'), () => this._hide()),
+      ),
+    ];
   }
 
-  private _renderDialog(ctx: Context, { renderCategory }: CategoryChoices): TemplateResult {
-    const { catalogue, t } = ctx;
-    return html`
-      <dialog
-        class="cg-dialog"
-        part="dialog"
-        aria-labelledby="cg-preferences-heading"
-        lang=${ctx.locale}
-        @cancel=${this._revealBar}
-        @close=${this._onDialogClose}
-        @keydown=${this._onDialogKeydown}
-      >
-        <form class="cg-form" @submit=${this._save}>
-          <div class="cg-dialog-header">
-            <h2 class="cg-heading" part="heading" id="cg-preferences-heading" tabindex="-1">${t('preferences.heading')}</h2>
-            <button type="button" class="cg-button cg-secondary" part="button close" @click=${() => this._closeDialog()}>
-              ${t('preferences.close')}
-            </button>
-          </div>
-          <p class="cg-text">${t('preferences.intro')}</p>
-          ${catalogue.categories.map((category) => renderCategory(category, { ...ctx, controller: this._controller! }))}
-          <div class="cg-actions">
-            <button type="submit" class="cg-button" part="button save">${t('preferences.save')}</button>
-            <div class="cg-pair">
-              <button type="button" class="cg-button" part="button accept" data-consent-action="accept" @click=${() => this._accept('preferences')}>
-                ${t('banner.accept')}
-              </button>
-              <button type="button" class="cg-button" part="button reject" data-consent-action="reject" @click=${() => this._reject('preferences')}>
-                ${t('banner.reject')}
-              </button>
-            </div>
-          </div>
-        </form>
-      </dialog>
-    `;
+  /** The dialog's questions and handlers (drawn by `renderDialog`, with the questions). */
+  private _dialogView(ctx: Context) {
+    return {
+      ...ctx,
+      controller: this._controller!,
+      save: (event: Event) => this._save(event),
+      accept: () => this._accept('preferences'),
+      reject: () => this._reject('preferences'),
+      close: () => this._closeDialog(),
+      cancel: this._revealBar,
+      closed: this._onDialogClose,
+      keydown: this._onDialogKeydown,
+    };
   }
 }
