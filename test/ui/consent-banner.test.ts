@@ -334,6 +334,59 @@ describe('<consent-banner>', () => {
     });
   });
 
+  describe('drawn again', () => {
+    it('the dialog opened from the confirmation’s link and saved gives focus back to that same link', async () => {
+      run();
+      const { banner } = await page();
+      let changed = oneEvent(document, 'consent-change');
+      button(banner, 'Reject additional cookies').click();
+      await changed;
+      await banner.updateComplete;
+      const link = banner.querySelector<HTMLAnchorElement>('.cg-message a[data-consent-open]')!;
+      link.focus();
+      document.dispatchEvent(new Event('consent-open'));
+      await banner.updateComplete;
+      await nextFrame();
+      const closed = oneEvent(dialog(banner)!, 'close');
+      changed = oneEvent(document, 'consent-change');
+      button(dialog(banner)!, 'Save cookie settings').click();
+      await changed;
+      await closed;
+      await banner.updateComplete;
+      await nextFrame();
+      expect(banner.querySelector('.cg-message')!.textContent).to.include("You've set your cookie preferences.");
+      expect(link.isConnected).to.equal(true, 'the link is kept while its message changes');
+      expect(document.activeElement).to.equal(link);
+      expect(region(banner).hasAttribute('data-behind-dialog')).to.equal(false);
+    });
+
+    it('asking again while focus is in the bar never leaves focus on Accept or Reject', async () => {
+      const controller = run();
+      const { banner } = await page();
+      const changed = oneEvent(document, 'consent-change');
+      button(banner, 'Reject additional cookies').click();
+      await changed;
+      await banner.updateComplete;
+      button(banner, 'Hide this message').focus();
+      controller.reset();
+      await banner.updateComplete;
+      expect(button(banner, 'Accept additional cookies')).to.exist;
+      expect(document.activeElement?.closest('[data-consent-action]')).to.equal(null);
+    });
+
+    it('keeps a placement given before the element was defined', async () => {
+      run();
+      const { root } = await page();
+      const early = document.createElement('consent-banner-defined-late') as ConsentBanner;
+      early.placement = 'top';
+      root.append(early);
+      const Banner = customElements.get('consent-banner') as typeof HTMLElement;
+      customElements.define('consent-banner-defined-late', class extends Banner {});
+      expect(early.getAttribute('placement')).to.equal('top');
+      expect(early.placement).to.equal('top');
+    });
+  });
+
   describe('language', () => {
     it('speaks Welsh inside lang="cy", with lang on its roots, and no English string', async () => {
       const controller = run();

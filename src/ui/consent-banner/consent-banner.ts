@@ -15,7 +15,7 @@ import {
 import type { choicesFromForm, renderDialog } from '../category-choices.js';
 import { categoryTitle, EXCEPTION, KNOWN } from '../category-title.js';
 import { adoptDocumentStyles, type Styles } from '../document-styles.js';
-import { h, type Content } from '../dom.js';
+import { h, morph, type Content } from '../dom.js';
 import { reserveBottom } from '../reserve-space.js';
 import { READY_EVENT, runningController } from '../running-controller.js';
 import { bannerStyles } from './consent-banner.styles.js';
@@ -136,6 +136,8 @@ export class ConsentBanner extends BaseElement {
   /** The confirmation (or, while still asking, the notice) the bar shows. */
   private _message?: { key: StringKey; title?: string };
   private _dialogOpen = false;
+  /** The bar shown again while the open dialog closes (see `_revealBar`). */
+  private _revealed = false;
   /** Whether the dialog is drawn (its module keeps its place in the banner until it is removed). */
   private _dialogDrawn = false;
 
@@ -202,7 +204,10 @@ export class ConsentBanner extends BaseElement {
   connectedCallback(): void {
     // Light DOM: see the class comment.
     adoptDocumentStyles(bannerStyles);
-    if (!this.hasAttribute('placement')) this.placement = 'bottom';
+    // A `placement` set on the element before it was defined is an own property hiding ours.
+    const own = Object.getOwnPropertyDescriptor(this, 'placement');
+    if (own) delete (this as { placement?: unknown }).placement;
+    this.placement = own?.value ?? this.getAttribute('placement') ?? 'bottom';
     this.setAttribute('data-nosnippet', '');
     this._attach();
     document.addEventListener(READY_EVENT, this._attach);
@@ -255,20 +260,13 @@ export class ConsentBanner extends BaseElement {
   }
 
   /**
-   * Puts `bar` in place of the bar shown (first in the banner, before the dialog). A bar that
-   * reads the same is kept, with the focus in it; in one that changed, focus moves to the control
-   * in the same place.
+   * Puts `bar` in place of the bar shown (first in the banner, before the dialog): the bar shown is
+   * changed only where it differs (`morph`), so a control that stays keeps its focus.
    */
   private _drawBar(bar?: HTMLElement): void {
     const old = this.querySelector<HTMLElement>(':scope > .cg-banner');
-    if (old && bar) {
-      old.toggleAttribute('data-behind-dialog', this._dialogOpen);
-      if (old.isEqualNode(bar)) return;
-      const controls = (root: Element) => [...root.querySelectorAll<HTMLElement>('button, a')];
-      const focused = controls(old).indexOf(document.activeElement as HTMLElement);
-      old.replaceWith(bar);
-      if (focused >= 0) controls(bar)[focused]?.focus();
-    } else if (bar) this.prepend(bar);
+    if (old && bar) morph(old, bar);
+    else if (bar) this.prepend(bar);
     else old?.remove();
   }
 
@@ -286,6 +284,7 @@ export class ConsentBanner extends BaseElement {
     if (!choices) return;
     adoptDocumentStyles(choices.styles);
     this._opener = opener;
+    this._revealed = false;
     this._dialogOpen = true;
     this.requestUpdate();
     await this.updateComplete;
@@ -309,7 +308,10 @@ export class ConsentBanner extends BaseElement {
    * Shows the bar again before the dialog closes (by a button or by Escape), so the browser's own
    * focus restoration can already land on "Choose cookies" rather than on nothing.
    */
-  private _revealBar = () => this.querySelector('.cg-banner')?.removeAttribute('data-behind-dialog');
+  private _revealBar = () => {
+    this._revealed = true;
+    this.querySelector('.cg-banner')?.removeAttribute('data-behind-dialog');
+  };
 
   /** Runs after the dialog closed, by a button or by Escape (which records nothing). */
   private _onDialogClose = async () => {
@@ -430,7 +432,7 @@ export class ConsentBanner extends BaseElement {
     const { t } = ctx;
     return h(
       'div',
-      { class: 'cg-banner', part: 'banner', role: 'region', 'aria-label': t('banner.label'), lang: ctx.locale, 'data-behind-dialog': this._dialogOpen },
+      { class: 'cg-banner', part: 'banner', role: 'region', 'aria-label': t('banner.label'), lang: ctx.locale, 'data-behind-dialog': this._dialogOpen && !this._revealed },
       h('div', { class: 'cg-inner' }, [
         h('h2', { class: 'cg-heading', part: 'heading' }, t('banner.heading')),
         this._view === 'question' ? this._renderQuestion(ctx) : this._renderMessage(ctx),
