@@ -54,6 +54,13 @@ const frames = async () => {
   await nextFrame();
   await nextFrame();
 };
+/** Presses `name` in the bar and waits for the choice and the banner's next drawing. */
+async function press(banner: ConsentBanner, name: string) {
+  const changed = oneEvent(document, 'consent-change');
+  button(banner, name).click();
+  await changed;
+  await banner.updateComplete;
+}
 
 describe('<consent-banner>', () => {
   beforeEach(() => {
@@ -120,10 +127,7 @@ describe('<consent-banner>', () => {
     it('Accept stores a banner choice; the confirmation replaces the question, takes focus and is announced', async () => {
       const controller = run();
       const { banner } = await page();
-      const changed = oneEvent(document, 'consent-change');
-      button(banner, 'Accept additional cookies').click();
-      await changed;
-      await banner.updateComplete;
+      await press(banner, 'Accept additional cookies');
       await nextFrame();
       expect(controller.record?.method).to.equal('banner');
       expect(controller.record?.categories).to.deep.equal({ analytics: true, embeds: true, polls: true });
@@ -141,10 +145,7 @@ describe('<consent-banner>', () => {
     it('Reject refuses every optional category', async () => {
       const controller = run();
       const { banner } = await page();
-      const changed = oneEvent(document, 'consent-change');
-      button(banner, 'Reject additional cookies').click();
-      await changed;
-      await banner.updateComplete;
+      await press(banner, 'Reject additional cookies');
       expect(controller.record?.categories).to.deep.equal({ analytics: false, embeds: false, polls: false });
       expect(banner.querySelector('.cg-message')!.textContent).to.include("You've rejected additional cookies.");
     });
@@ -152,10 +153,7 @@ describe('<consent-banner>', () => {
     it('Hide removes the banner and puts focus on the main content, not on <body>', async () => {
       run();
       const { banner, main } = await page();
-      const changed = oneEvent(document, 'consent-change');
-      button(banner, 'Reject additional cookies').click();
-      await changed;
-      await banner.updateComplete;
+      await press(banner, 'Reject additional cookies');
       button(banner, 'Hide this message').click();
       await banner.updateComplete;
       expect(region(banner)).to.equal(null);
@@ -338,17 +336,14 @@ describe('<consent-banner>', () => {
     it('the dialog opened from the confirmation’s link and saved gives focus back to that same link', async () => {
       run();
       const { banner } = await page();
-      let changed = oneEvent(document, 'consent-change');
-      button(banner, 'Reject additional cookies').click();
-      await changed;
-      await banner.updateComplete;
+      await press(banner, 'Reject additional cookies');
       const link = banner.querySelector<HTMLAnchorElement>('.cg-message a[data-consent-open]')!;
       link.focus();
       document.dispatchEvent(new Event('consent-open'));
       await banner.updateComplete;
       await nextFrame();
       const closed = oneEvent(dialog(banner)!, 'close');
-      changed = oneEvent(document, 'consent-change');
+      const changed = oneEvent(document, 'consent-change');
       button(dialog(banner)!, 'Save cookie settings').click();
       await changed;
       await closed;
@@ -363,10 +358,7 @@ describe('<consent-banner>', () => {
     it('asking again while focus is in the bar never leaves focus on Accept or Reject', async () => {
       const controller = run();
       const { banner } = await page();
-      const changed = oneEvent(document, 'consent-change');
-      button(banner, 'Reject additional cookies').click();
-      await changed;
-      await banner.updateComplete;
+      await press(banner, 'Reject additional cookies');
       button(banner, 'Hide this message').focus();
       controller.reset();
       await banner.updateComplete;
@@ -441,10 +433,7 @@ describe('<consent-banner>', () => {
       const html = getComputedStyle(document.documentElement);
       expect(html.scrollPaddingBottom).to.equal(`${height}px`);
       expect(html.paddingBottom).to.equal(`${height}px`);
-      const changed = oneEvent(document, 'consent-change');
-      button(banner, 'Reject additional cookies').click();
-      await changed;
-      await banner.updateComplete;
+      await press(banner, 'Reject additional cookies');
       button(banner, 'Hide this message').click();
       await banner.updateComplete;
       await frames();
@@ -486,10 +475,7 @@ describe('<consent-banner>', () => {
       expect(controller.allows('statistics')).to.equal(true);
       const { banner } = await page();
       expect(region(banner).textContent).to.include('site search statistics: on unless you turn it off. It does not identify you.');
-      const changed = oneEvent(document, 'consent-change');
-      button(banner, 'Turn off site search statistics').click();
-      await changed;
-      await banner.updateComplete;
+      await press(banner, 'Turn off site search statistics');
       await nextFrame();
       expect(controller.allows('statistics')).to.equal(false);
       expect(controller.record?.categories).to.deep.equal({ statistics: false });
