@@ -62,7 +62,16 @@ export function runConsentGate(consent: ConsentState, options: StartOptions = {}
       (error) => console.error('consent-gate: could not load the debug aid.', error),
     );
   }
-  startGate(consent, { ...options, trace });
+  // While the banner asks, the gate has little to run (a statistical exception's scripts at most:
+  // no choice allows anything else) and starts after the frame that shows the banner, so that
+  // frame's script is the banner's; at once otherwise. (A hidden tab has no frames: then a timer.)
+  const gate = () => startGate(consent, { ...options, trace });
+  if (consent.awaitingChoice) {
+    let started = false;
+    const once = () => started || ((started = true), gate());
+    requestAnimationFrame(() => setTimeout(once));
+    setTimeout(once, 500);
+  } else gate();
 
   reserveEmbedSpace(catalogue);
   let ui: Promise<unknown> | undefined;
