@@ -1,11 +1,14 @@
 // The builds, in this order (rollup runs them one after another):
 //  - dist/consent-gate-ui-cy.min.js        script-tag Welsh tables (IIFE), loaded by the core for Welsh
-//  - dist/consent-gate-ui-elements.min.js  script-tag <consent-embed>, <consent-table>, <consent-preferences>,
-//                                          the dialog's questions and stylesheet, the rest of English, the
+//  - dist/consent-gate-ui-embed.min.js     script-tag <consent-embed> (drawn without Lit), its providers,
+//                                          stylesheet and English (IIFE), loaded by the core once an
+//                                          embed is in the page
+//  - dist/consent-gate-ui-elements.min.js  script-tag <consent-table>, <consent-preferences>, the
+//                                          dialog's questions and stylesheet, the rest of English, the
 //                                          presets' texts (IIFE), loaded by the core once one is in the
 //                                          page or the dialog opens
-//    Both take the UI modules they share with the banner from the core (uiSharing); Lit is in the
-//    elements bundle only.
+//    All three take the UI modules they share with the banner from the core (uiSharing); Lit is in
+//    the elements bundle only.
 //  - dist/consent-gate-debug.min.js  script-tag debug aid (IIFE), loaded by the gate only with ?consent-debug
 //  - dist/consent-gate-core.min.js   script-tag rest of the gate (IIFE): the consent state, validator,
 //                                    presets (no texts), decisions, receipts, sweep, tab sync, and the
@@ -147,10 +150,11 @@ function sharing({ key, modules, placeholder, packages = /^$/, exclusive = false
   };
 }
 
-// The UI is in three script-tag bundles. consent-gate-core.min.js holds the banner (drawn without
-// Lit) and its English; the UI bundles it loads (Welsh; the other elements and the dialog's
-// questions) take these modules from it (src/ui/shared.ts): one string lookup, one stylesheet
-// cache, one banner per page. Lit (and tslib, for its decorators) is in the elements bundle only.
+// The UI is in four script-tag bundles. consent-gate-core.min.js holds the banner (drawn without
+// Lit) and its English; the UI bundles it loads (Welsh; the embed; the other elements and the
+// dialog's questions) take these modules from it (src/ui/shared.ts): one string lookup, one
+// stylesheet cache, one banner per page. Lit (and tslib, for its decorators) is in the elements
+// bundle only.
 const uiSharing = sharing({
   key: 'consent-gate.ui',
   placeholder: 'src/ui/shared.ts',
@@ -161,6 +165,7 @@ const uiSharing = sharing({
     'src/ui/consent-banner/consent-banner.ts',
     'src/ui/consent-banner/consent-banner.styles.ts',
     'src/ui/document-styles.ts',
+    'src/ui/dom.ts',
     'src/ui/running-controller.ts',
     'src/catalogue/types.ts',
     'src/bundle-keys.ts',
@@ -185,7 +190,7 @@ const finish = () => ({
       stdio: 'inherit',
     });
 
-    const files = ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-ui-cy.min.js', 'consent-gate-ui-elements.min.js', 'consent-gate-debug.min.js'];
+    const files = ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-ui-cy.min.js', 'consent-gate-ui-elements.min.js', 'consent-gate-ui-embed.min.js', 'consent-gate-debug.min.js'];
     const lines = files.map((name) => {
       const file = `${DIST}/${name}`;
       return `  ${file.padEnd(40)} ${String(statSync(file).size).padStart(6)} B  integrity="${sri(file)}"`;
@@ -210,6 +215,7 @@ const uiBundle = (input, file) => {
 
 export default [
   uiBundle('src/i18n/add-cy.ts', `${DIST}/consent-gate-ui-cy.min.js`),
+  uiBundle('src/ui/script-tag-embed.ts', `${DIST}/consent-gate-ui-embed.min.js`),
   uiBundle('src/ui/script-tag-elements.ts', `${DIST}/consent-gate-ui-elements.min.js`),
   iife('src/debug-tag.ts', `${DIST}/consent-gate-debug.min.js`, { mangleProperties: true }),
   // The core works on objects of the gate's (its activator): public members only. It carries its
@@ -224,6 +230,7 @@ export default [
       bundleIntegrity('src/ui/bundle-integrity.ts', {
         CY_INTEGRITY: 'consent-gate-ui-cy.min.js',
         ELEMENTS_INTEGRITY: 'consent-gate-ui-elements.min.js',
+        EMBED_INTEGRITY: 'consent-gate-ui-embed.min.js',
       }),
       bundleIntegrity('src/bundle-integrity.ts', { DEBUG_INTEGRITY: 'consent-gate-debug.min.js' }),
     ],

@@ -1,7 +1,7 @@
 // `npm run bench`: consent-gate against vanilla-cookieconsent and Klaro on the same school page,
 // in headless Chromium with the CPU throttled 4×. Prints a markdown table and writes
 // bench/results.json. Figures are measurements of this machine, not assertions.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import os from 'node:os';
 import { chromium } from 'playwright';
@@ -214,7 +214,22 @@ function table(meta, results) {
   const body = rows
     .map(([label, cell, rel]) => `| ${label} | ${names.map((n) => `${cell(results[n])}${n === 'consent-gate' || !rel(results[n]) ? '' : ` · ${rel(results[n])}`}`).join(' | ')} |`)
     .join('\n');
-  return `Benchmark ${meta.date} · Chromium ${meta.chromium} · ${meta.cpu} · ${meta.runs} runs, median (min–max); × = ratio to consent-gate\n\n${head}\n${body}`;
+  return `Benchmark ${meta.date} · Chromium ${meta.chromium} · ${meta.cpu} · ${meta.runs} runs, median (min–max); × = ratio to consent-gate\n\n${head}\n${body}${budgets(base)}`;
+}
+
+/** The size budgets (bench/size-budgets.json) against what consent-gate's pages downloaded. */
+function budgets(base) {
+  if (!base) return '';
+  const { scenarios } = JSON.parse(readFileSync(new URL('./size-budgets.json', import.meta.url), 'utf8'));
+  const measured = { returning: base.bytes.returning.brotli, 'first-visit': base.bytes.first.brotli };
+  const lines = Object.entries(scenarios)
+    .filter(([name, { budget }]) => budget && measured[name] !== undefined)
+    .map(([name, { budget }]) => {
+      const size = measured[name];
+      const verdict = size <= budget ? 'met' : `**over by ${(size - budget).toLocaleString('en-GB')} B**`;
+      return `- ${name}: ${size.toLocaleString('en-GB')} B brotli of a ${budget.toLocaleString('en-GB')} B budget: ${verdict}`;
+    });
+  return `\n\nSize budgets (bench/size-budgets.json), consent-gate's downloads:\n${lines.join('\n')}`;
 }
 
 main().catch((error) => {

@@ -8,11 +8,11 @@ import { watchFor } from './gate.js';
 
 export const UI_ELEMENTS = 'consent-embed,consent-table,consent-preferences';
 
-/** Calls `found` once, as soon as one of the UI elements is in the document. */
-export function whenUIElementsAppear(found: () => void): void {
+/** Calls `found` once, as soon as one of the UI elements (or of those `selector` names) is in the document. */
+export function whenUIElementsAppear(found: () => void, selector = UI_ELEMENTS): void {
   let seen = false;
   let stop: (() => void) | undefined;
-  stop = watchFor(UI_ELEMENTS, () => {
+  stop = watchFor(selector, () => {
     if (seen) return;
     seen = true;
     stop?.();

@@ -1,7 +1,7 @@
 /**
- * The English (en-GB) strings beyond the banner's first layer: the preferences dialog, the cookies
- * page, embed placeholders, cookie tables, and the well-known categories' descriptions and
- * questions. Added to the string lookup by `add-en.ts`: on import for npm (the elements'
+ * The English (en-GB) strings beyond the banner's first layer and the embeds' placeholders: the
+ * preferences dialog, the cookies page, cookie tables, and the well-known categories' descriptions
+ * and questions. Added to the string lookup by `add-en.ts`: on import for npm (the elements'
  * registration modules import it), and in the script tag with the elements bundle
  * (`consent-gate-ui-elements.min.js`), the only one that shows them — a first visit's banner does
  * not download them.
@@ -21,34 +21,12 @@ export const enMore = {
   'preferences.no': 'No',
   'preferences.details': 'Services and cookies',
   'preferences.setBy': 'Set by {provider}.',
-  'preferences.privacy': '{provider} privacy policy',
-  'preferences.newTab': '(opens in new tab)',
   'preferences.save': 'Save cookie settings',
   /** The question for one service of a category that has several (`{service}`: its title). */
   'preferences.serviceQuestion': 'Do you want to accept cookies from {service}?',
 
   // The cookies page (<consent-preferences>), after Save: a link back to where the visitor was.
   'cookiesPage.back': 'Go back to the page you were looking at',
-
-  // Embed placeholders (<consent-embed>), one wording per kind of content: video, posts, poll,
-  // content. `{service}`: the service's title (YouTube); `{provider}`: who runs it (Google
-  // (YouTube)); `{title}`: the embed's own title.
-  'embed.video': 'This video is on {service}. If you play it here, {provider} will set cookies on your device.',
-  'embed.posts': 'These posts are on {service}. If you show them here, {provider} will set cookies on your device.',
-  'embed.poll': 'This poll is on {service}. If you join it here, {provider} will set cookies on your device.',
-  'embed.content': 'This content is from {service}. If you show it here, {provider} will set cookies on your device.',
-  /** The button that loads this one embed, for this page view. */
-  'embed.load.video': 'Play video',
-  'embed.load.posts': 'Show posts',
-  'embed.load.poll': 'Join the poll',
-  'embed.load.content': 'Show content',
-  /** The button that allows the service on the whole site (stored). */
-  'embed.always': 'Always allow {service}',
-  /** A plain link to the content on the provider's own site. */
-  'embed.link.video': 'Watch ‘{title}’ on {service}',
-  'embed.link.posts': 'Read ‘{title}’ on {service}',
-  'embed.link.poll': 'Open ‘{title}’ on {service}',
-  'embed.link.content': 'See ‘{title}’ on {service}',
 
   // Cookie tables.
   'cookies.name': 'Name',

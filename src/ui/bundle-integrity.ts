@@ -5,3 +5,4 @@
  */
 export const CY_INTEGRITY: string = '';
 export const ELEMENTS_INTEGRITY: string = '';
+export const EMBED_INTEGRITY: string = '';

@@ -1,8 +1,55 @@
 /**
- * Elements built with the DOM's own methods, for the banner's first layer (`<consent-banner>`),
- * which the script tag's core draws without Lit (see consent-banner.ts). Text goes in as text
- * nodes, never as markup, so a catalogue's strings cannot add elements or attributes.
+ * Elements built with the DOM's own methods, for the elements drawn without Lit: the banner's
+ * first layer (`<consent-banner>`, which the script tag's core carries) and `<consent-embed>`
+ * (whose script-tag bundle is apart from Lit's). Text goes in as text nodes, never as markup, so
+ * a catalogue's strings cannot add elements or attributes.
  */
+
+// On a server (Node: no DOM) the class still defines, over a stand-in, so importing an element
+// never throws; Lit's elements do the same with its shim.
+const BaseElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
+
+/**
+ * A custom element that draws itself as a Lit element would: `requestUpdate()` draws it (`draw()`)
+ * after the current task's microtasks, many changes making one drawing; `updateComplete` resolves
+ * once what was asked for is drawn; a change of an observed attribute asks for a drawing.
+ */
+export abstract class DrawnElement extends BaseElement {
+  private _pending?: Promise<void>;
+
+  /** Draws the element after the current task's microtasks. */
+  requestUpdate(): void {
+    this._pending ??= Promise.resolve().then(() => {
+      this._pending = undefined;
+      this.draw();
+    });
+  }
+
+  /** Resolves once what was asked for is drawn. */
+  get updateComplete(): Promise<boolean> {
+    return (this._pending ?? Promise.resolve()).then(() => true);
+  }
+
+  attributeChangedCallback(): void {
+    this.requestUpdate();
+  }
+
+  /**
+   * Properties set on the element before it was defined are own properties hiding the class's
+   * accessors: takes them off and sets them again through the accessors.
+   */
+  protected upgradeProperties(names: readonly string[]): void {
+    for (const name of names) {
+      const own = Object.getOwnPropertyDescriptor(this, name);
+      if (!own) continue;
+      delete (this as Record<string, unknown>)[name];
+      (this as Record<string, unknown>)[name] = own.value;
+    }
+  }
+
+  /** Draws the element as it now is. */
+  protected abstract draw(): void;
+}
 
 /** What an element holds: nodes, text, and nothing (`false`, `undefined`, `''`), nested in lists. */
 export type Content = Node | string | false | undefined | Content[];
@@ -34,6 +81,12 @@ const flat = (content: Content): (Node | string)[] =>
 const same = (a: Element, b: Element) =>
   a.tagName === b.tagName && a.getAttribute('part') === b.getAttribute('part') && a.className === b.className;
 
+/** Gives `old` the attributes of `next`, changing only those that differ (its children left alone). */
+export function morphAttributes(old: Element, next: Element): void {
+  for (const { name } of [...old.attributes]) if (!next.hasAttribute(name)) old.removeAttribute(name);
+  for (const { name, value } of next.attributes) if (old.getAttribute(name) !== value) old.setAttribute(name, value);
+}
+
 /**
  * Makes `old` (in the page) read as `next` (just built), changing only what differs, as Lit does
  * for a template drawn again: an element that stays the same control keeps its identity, so focus
@@ -49,8 +102,7 @@ export function morph(old: Node, next: Node): Node {
     (old as ChildNode).replaceWith(next);
     return next;
   }
-  for (const { name } of [...old.attributes]) if (!next.hasAttribute(name)) old.removeAttribute(name);
-  for (const { name, value } of next.attributes) if (old.getAttribute(name) !== value) old.setAttribute(name, value);
+  morphAttributes(old, next);
   old.onclick = next.onclick;
   const now = [...old.childNodes];
   const wanted = [...next.childNodes];

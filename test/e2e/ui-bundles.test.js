@@ -1,7 +1,7 @@
-// What a visitor downloads of the UI (src/ui/script-tag.ts): consent-gate-core.min.js carries Lit,
-// the banner and its English; a Welsh page (or a Welsh element) also fetches the Welsh tables, before
-// anything shows; a page with an embed, a cookie table or cookie settings (also one added later)
-// also fetches the elements. Asserted on what the browser fetches and shows, and on what a
+// What a visitor downloads of the UI (src/ui/script-tag.ts): consent-gate-core.min.js carries the
+// banner (no Lit) and its English; a Welsh page (or a Welsh element) also fetches the Welsh tables,
+// before anything shows; a page with an embed (also one added later) fetches the embed bundle (no
+// Lit); a cookie table or cookie settings, or the dialog, the elements bundle (Lit). Asserted on what the browser fetches and shows, and on what a
 // tampering CDN would meet: the siblings load with the gate's nonce, crossorigin and their hashes.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,9 +13,10 @@ import { englishPhrases } from './ui-support.js';
 const env = useTestSite();
 
 const SCHOOL = readFileSync(new URL('./pages/school.html', import.meta.url), 'utf8');
-const UI = 'consent-gate-core.min.js'; // the core carries the UI: Lit, the banner, English
+const UI = 'consent-gate-core.min.js'; // the core carries the UI's first layer: the banner, its English
 const CY = 'consent-gate-ui-cy.min.js';
 const ELEMENTS = 'consent-gate-ui-elements.min.js';
+const EMBED = 'consent-gate-ui-embed.min.js';
 const dist = (file) => readFileSync(new URL(`../../dist/${file}`, import.meta.url));
 const sri = (file) => `sha384-${createHash('sha384').update(dist(file)).digest('base64')}`;
 
@@ -106,43 +107,50 @@ describe('the UI bundles a page fetches', () => {
     const { context, page, library } = await visit({ html });
     await page.getByRole('button', { name: "Ymuno â'r pôl" }).waitFor();
     await page.getByRole('button', { name: 'Accept additional cookies' }).waitFor();
-    assert.ok(library.includes(CY) && library.includes(ELEMENTS), library.join(', '));
+    assert.ok(library.includes(CY) && library.includes(EMBED), library.join(', '));
     const placeholderTexts = (await uiTexts(page)).filter((text) => text.includes("Parents' evening poll"));
     assert.ok(placeholderTexts.length > 0);
     assert.deepEqual(english(placeholderTexts), [], 'the placeholder never showed English');
     await context.close();
   });
 
-  it('a page with <consent-embed> fetches the elements, and the embed works', async () => {
-    const { context, page, library, thirdParty } = await visit({ html: SCHOOL.replace('<p>Welcome to our school.</p>', POLL) });
+  it('a page with <consent-embed> fetches the embed bundle, neither Lit nor the elements, and the embed works', async () => {
+    const { context, page, library, bodies, thirdParty } = await visit({ html: SCHOOL.replace('<p>Welcome to our school.</p>', POLL) });
     await page.getByRole('button', { name: 'Join the poll' }).click();
     await page.frameLocator('consent-embed iframe').locator('body[data-stand-in="slido"]').waitFor();
-    assert.ok(library.includes(ELEMENTS), library.join(', '));
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(library.filter((file) => file.startsWith('consent-gate-ui')), [EMBED]);
+    assert.deepEqual(await defined(page), ['consent-banner', 'consent-embed']);
+    assert.ok(!bodies[EMBED].includes('lit$'), `${EMBED} holds no Lit (its marker)`);
+    assert.ok(!bodies[EMBED].includes('Save cookie settings'), `${EMBED} holds only its own English`);
     assert.ok(!library.includes(CY), 'an English page: no Welsh tables');
     assert.deepEqual(thirdParty, ['https://app.sli.do/event/test2026']);
     await context.close();
   });
 
-  it('an embed added later fetches the elements then, and works', async () => {
+  it('an embed added later fetches the embed bundle then, and works', async () => {
     const { context, page, library, thirdParty } = await visit({ path: '/test/e2e/pages/embeds-later.html' });
     await page.getByRole('button', { name: 'Accept additional cookies' }).waitFor();
     await page.waitForLoadState('networkidle');
-    assert.ok(!library.includes(ELEMENTS), 'no elements bundle before an element is there');
+    assert.ok(!library.includes(EMBED), 'no embed bundle before an embed is there');
     await page.evaluate((markup) => document.querySelector('main').insertAdjacentHTML('beforeend', markup), POLL);
     await page.getByRole('button', { name: 'Join the poll' }).click();
     await page.frameLocator('consent-embed iframe').locator('body[data-stand-in="slido"]').waitFor();
-    assert.equal(library.filter((file) => file === ELEMENTS).length, 1);
+    assert.equal(library.filter((file) => file === EMBED).length, 1);
     assert.deepEqual(thirdParty, ['https://app.sli.do/event/test2026']);
     await context.close();
   });
 
-  it('with an integrity attribute on the gate, under a nonce-only CSP, the siblings load with their own hashes, crossorigin and the nonce', async () => {
+  it('with an integrity attribute on the gate, under a nonce-only CSP, the siblings (Welsh, embed, elements) load with their own hashes, crossorigin and the nonce', async () => {
     const gate = `<script src="/dist/consent-gate.min.js" integrity="${sri('consent-gate.min.js')}" crossorigin="anonymous" nonce="n0nce"`;
-    const html = asWelsh(SCHOOL).replace('<script src="/dist/consent-gate.min.js"', gate).replace('<p>Welcome to our school.</p>', POLL);
+    const html = asWelsh(SCHOOL)
+      .replace('<script src="/dist/consent-gate.min.js"', gate)
+      .replace('<p>Welcome to our school.</p>', `${POLL}<consent-table></consent-table>`);
     const { context, page, library } = await visit({ html, headers: { 'Content-Security-Policy': "script-src 'nonce-n0nce'" } });
     await page.getByRole('button', { name: "Ymuno â'r pôl" }).waitFor();
     await page.getByRole('button', { name: 'Derbyn cwcis ychwanegol' }).waitFor();
-    assert.ok(library.includes(CY) && library.includes(ELEMENTS), library.join(', '));
+    await page.getByRole('table').first().waitFor();
+    assert.ok([CY, EMBED, ELEMENTS].every((file) => library.includes(file)), library.join(', '));
     const scripts = await page.evaluate(() =>
       [...document.querySelectorAll('script[src*="consent-gate-"]')].map((s) => ({
         file: new URL(s.src).pathname.split('/').pop(),
@@ -153,7 +161,7 @@ describe('the UI bundles a page fetches', () => {
     );
     assert.deepEqual(
       scripts.sort((a, b) => a.file.localeCompare(b.file)),
-      [CY, ELEMENTS, UI].sort().map((file) => ({ file, integrity: sri(file), crossOrigin: 'anonymous', nonce: 'n0nce' })),
+      [CY, ELEMENTS, EMBED, UI].sort().map((file) => ({ file, integrity: sri(file), crossOrigin: 'anonymous', nonce: 'n0nce' })),
     );
     await context.close();
   });

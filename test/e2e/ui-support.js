@@ -3,17 +3,18 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { PRESETS } from '../../dist/catalogue/presets.js';
 import { enBanner } from '../../dist/i18n/en-GB-banner.js';
+import { enEmbed } from '../../dist/i18n/en-GB-embed.js';
 import { enMore } from '../../dist/i18n/en-GB-more.js';
 import { startDemoServer } from '../../demo/server.js';
 import { launchBrowser, openContext } from '../support/page.js';
 
 /**
- * Every English phrase the UI could show, and `extra`: its strings, both parts (split at
+ * Every English phrase the UI could show, and `extra`: its strings, every part (split at
  * placeholders), and the presets' texts; the short ones and the brand names Welsh keeps are left out.
  */
 export const englishPhrases = (...extra) =>
   [
-    ...Object.values({ ...enBanner, ...enMore }).flatMap((s) => s.split(/\{\w+\}/)),
+    ...Object.values({ ...enBanner, ...enEmbed, ...enMore }).flatMap((s) => s.split(/\{\w+\}/)),
     ...Object.values(PRESETS).flatMap((p) => [p.description, ...p.cookies.map((c) => c.purpose), ...p.cookies.map((c) => c.expires)]),
     ...extra,
   ]

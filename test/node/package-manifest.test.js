@@ -81,6 +81,13 @@ describe('custom-elements.json', () => {
             assert.ok(attribute, `the attribute of ${name} is missing`);
           }
         }
+        // An element drawn without Lit: a property read from its attribute (`get x() { return this.getAttribute('x') … }`).
+        for (const [, name, attributeName] of code.matchAll(/get (\w+)\(\)[^{]*\{\s*return this\.getAttribute\(['"]([\w-]+)['"]\)/g)) {
+          const member = members.find((m) => m.name === name);
+          assert.ok(member?.description?.trim(), `property ${name} is missing or has no description`);
+          const attribute = declaration.attributes?.find((a) => a.name === attributeName);
+          assert.ok(attribute?.description?.trim(), `the attribute ${attributeName} of ${name} is missing or has no @attr description`);
+        }
         for (const member of members) {
           assert.ok(!member.name.startsWith('_') && member.privacy !== 'private', `private member ${member.name} is listed`);
           assert.ok(member.privacy === 'protected' || member.description?.trim(), `public member ${member.name} has no description`);
@@ -101,7 +108,8 @@ describe('custom-elements.json', () => {
 
       it('lists every slot and part in its template', () => {
         const slots = new Set([...code.matchAll(/<slot(?:\s+name=["']([^"']*)["'])?/g)].map((m) => m[1] ?? ''));
-        const parts = new Set([...code.matchAll(/\bpart=["']([^"'$]+)["']/g)].flatMap((m) => m[1].split(/\s+/)));
+        // `part="…"` in a Lit template, `part: '…'` in an element built with h() (src/ui/dom.ts).
+        const parts = new Set([...code.matchAll(/\bpart(?:=|:\s*)["'`]([^"'`$]+)["'`]/g)].flatMap((m) => m[1].split(/\s+/)));
         const listedSlots = (declaration?.slots ?? []).map((s) => s.name);
         const listedParts = (declaration?.cssParts ?? []).map((p) => p.name);
         for (const slot of slots) assert.ok(listedSlots.includes(slot), `slot "${slot}" has no @slot`);

@@ -15,7 +15,7 @@ import {
 import type { choicesFromForm, renderDialog } from '../category-choices.js';
 import { categoryTitle, EXCEPTION, KNOWN } from '../category-title.js';
 import { adoptDocumentStyles, type Styles } from '../document-styles.js';
-import { h, morph, type Content } from '../dom.js';
+import { DrawnElement, h, morph, type Content } from '../dom.js';
 import { reserveBottom } from '../reserve-space.js';
 import { READY_EVENT, runningController } from '../running-controller.js';
 import { bannerStyles } from './consent-banner.styles.js';
@@ -72,10 +72,6 @@ function tabbables(root: Element): HTMLElement[] {
   );
 }
 
-// On a server (Node: no DOM) the class still defines, over a stand-in, so importing the element
-// never throws; Lit's elements do the same with its shim.
-const BaseElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
-
 /**
  * The cookie banner and the preferences dialog. The banner asks once, with equal-weight Accept and
  * Reject buttons, "Choose cookies" and a link to the cookies page, then confirms the choice. The
@@ -86,7 +82,7 @@ const BaseElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
  * a first visit downloads, draws it and carries no Lit. The dialog comes with its questions and Lit
  * (`renderDialog`, in `../category-choices.ts`), which the script tag fetches when it first opens.
  * Like a Lit element, the banner draws after a microtask once asked (`requestUpdate()`), and
- * `updateComplete` resolves once it has.
+ * `updateComplete` resolves once it has (`DrawnElement`).
  *
  * Both render in the light DOM, so browser privacy features that answer cookie banners can find
  * the text and the Reject button; a document-level stylesheet keeps them immune to the page's CSS.
@@ -121,7 +117,7 @@ const BaseElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
  * @csspart category - One category in the dialog; `fieldset`, `radio`, `details`, `table` inside it.
  * @fires consent-change - (from the controller) after the visitor chooses.
  */
-export class ConsentBanner extends BaseElement {
+export class ConsentBanner extends DrawnElement {
   static observedAttributes = ['placement'];
 
   /** `bottom` (default): a fixed bar. `top`: in the page flow, for a banner placed right after `<body>`. */
@@ -150,24 +146,6 @@ export class ConsentBanner extends BaseElement {
     const bar = this._observed;
     if (bar) reserveBottom(Math.ceil(bar.getBoundingClientRect().height));
   });
-  private _pending?: Promise<void>;
-
-  /** Draws the banner after the current task's microtasks (many changes, one drawing). */
-  requestUpdate(): void {
-    this._pending ??= Promise.resolve().then(() => {
-      this._pending = undefined;
-      this._update();
-    });
-  }
-
-  /** Resolves once what was asked for is drawn. */
-  get updateComplete(): Promise<boolean> {
-    return (this._pending ?? Promise.resolve()).then(() => true);
-  }
-
-  attributeChangedCallback(): void {
-    this.requestUpdate();
-  }
 
   /** The last `[data-consent-open]` element clicked: Safari does not focus links on click. */
   private _clickedOpener?: HTMLElement;
@@ -204,10 +182,8 @@ export class ConsentBanner extends BaseElement {
   connectedCallback(): void {
     // Light DOM: see the class comment.
     adoptDocumentStyles(bannerStyles);
-    // A `placement` set on the element before it was defined is an own property hiding ours.
-    const own = Object.getOwnPropertyDescriptor(this, 'placement');
-    if (own) delete (this as { placement?: unknown }).placement;
-    this.placement = own?.value ?? this.getAttribute('placement') ?? 'bottom';
+    this.upgradeProperties(['placement']);
+    this.placement = this.placement; // the attribute says `bottom` when it said nothing
     this.setAttribute('data-nosnippet', '');
     this._attach();
     document.addEventListener(READY_EVENT, this._attach);
@@ -227,7 +203,7 @@ export class ConsentBanner extends BaseElement {
   }
 
   /** Draws the bar and the dialog as they now are (`requestUpdate` calls it). */
-  private _update(): void {
+  protected draw(): void {
     const ctx = this._context();
     this._drawBar(ctx && this._view !== 'hidden' ? this._renderBar(ctx) : undefined);
     if (choices && (this._dialogDrawn || this._dialogOpen)) {

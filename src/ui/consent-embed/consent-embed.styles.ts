@@ -1,4 +1,4 @@
-import { css, unsafeCSS } from 'lit';
+import { css, rawCSS } from '../document-styles.js';
 
 /**
  * The box of an embed. Its size is set by the gate before this loads (`src/gate/embed-space.ts`);
@@ -7,7 +7,7 @@ import { css, unsafeCSS } from 'lit';
  * size. The placeholder's buttons and links come from the banner's stylesheet, which treats it as
  * one of its roots; it keeps the page's font.
  */
-const scope = unsafeCSS(':is(consent-embed,#\\#)');
+const scope = rawCSS(':is(consent-embed,#\\#)');
 
 export const embedStyles = css`
   ${scope} {

@@ -1,10 +1,9 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Service } from '../../catalogue/types.js';
 import type { ConsentChangeEvent } from '../../consent/events.js';
 import { localeOf, localeReady, localise, translator, type Locale, type StringKey, type Translate } from '../../i18n/strings.js';
 import { bannerStyles } from '../consent-banner/consent-banner.styles.js';
 import { adoptDocumentStyles } from '../document-styles.js';
+import { DrawnElement, h, morph, morphAttributes } from '../dom.js';
 import { READY_EVENT, runningController } from '../running-controller.js';
 import { embedStyles } from './consent-embed.styles.js';
 import { providerOf, type Provider } from './providers.js';
@@ -33,6 +32,9 @@ declare global {
 }
 
 let instances = 0;
+
+/** The attributes the element reads, each also a property. */
+const ATTRIBUTES = ['service', 'src', 'title', 'poster', 'href', 'script'];
 
 /** An http(s) address (relative ones against the page), or undefined: never `javascript:` and the like. */
 function webAddress(value: string | undefined): URL | undefined {
@@ -89,6 +91,12 @@ function addProviderScript(src: string, service: string): void {
  * replaces it.
  *
  * @summary Third-party content behind a placeholder until the visitor allows it.
+ * @attr service - The catalogue service that provides the content (`service` property).
+ * @attr src - The content's address (`src` property).
+ * @attr title - What the content is: the placeholder's title and the loaded iframe's (`title` property).
+ * @attr poster - An image on this site shown in the placeholder (`poster` property).
+ * @attr href - The content on the provider's own site, when `src` is not that address (`href` property).
+ * @attr script - Another address for a Facebook or X script (`script` property).
  * @cssprop --consent-embed-ratio - Width to height of a video or other content (default `16/9`); set it in the page's CSS.
  * @cssprop --consent-embed-height - Height of a feed or a poll (default `500px`); set it in the page's CSS.
  * @cssprop --consent-embed-min-height - Least height of a video's box (default none), to hold a placeholder's text on a phone.
@@ -110,39 +118,73 @@ function addProviderScript(src: string, service: string): void {
  * @fires consent-embed-load - When the content loads (`once`: by the placeholder's button, for this page view).
  * @fires consent-change - (from the controller) after "Always allow".
  */
-export class ConsentEmbed extends LitElement {
+export class ConsentEmbed extends DrawnElement {
+  static observedAttributes = ATTRIBUTES;
+
   /** The catalogue service that provides the content: `youtube`, `facebook`, `twitter`, `slido`, or any other. */
-  @property() service = '';
+  get service(): string {
+    return this.getAttribute('service') ?? '';
+  }
+  set service(value: string) {
+    this.setAttribute('service', value);
+  }
 
   /**
    * The content: a YouTube video's address (watch, youtu.be, embed or shorts), a Facebook page, an X
    * profile, a Slido event, or for any other service the address its iframe shows.
    */
-  @property() src = '';
+  get src(): string {
+    return this.getAttribute('src') ?? '';
+  }
+  set src(value: string) {
+    this.setAttribute('src', value);
+  }
 
-  /** What the content is ("Sports day 2026"): the placeholder's title and the loaded iframe's title. */
-  @property({ reflect: true }) override title!: string;
+  /** What the content is ("Sports day 2026"): the placeholder's title and the loaded iframe's title (the element's own `title`). */
+  declare title: string;
 
   /** An image on this site shown in the placeholder (an image elsewhere is refused: that would be a request). */
-  @property() poster?: string;
+  get poster(): string | undefined {
+    return this.getAttribute('poster') ?? undefined;
+  }
+  set poster(value: string | undefined) {
+    this._setOptional('poster', value);
+  }
 
   /** The content on the provider's own site, when `src` is not that address (e.g. a proxy). */
-  @property() href?: string;
+  get href(): string | undefined {
+    return this.getAttribute('href') ?? undefined;
+  }
+  set href(value: string | undefined) {
+    this._setOptional('href', value);
+  }
 
   /** Another address for a Facebook or X script (a self-hosted copy, a test stand-in). */
-  @property() script?: string;
+  get script(): string | undefined {
+    return this.getAttribute('script') ?? undefined;
+  }
+  set script(value: string | undefined) {
+    this._setOptional('script', value);
+  }
 
   /** Loaded by the placeholder's button for this page view, without a stored grant. */
-  @state() private _once = false;
+  private _once = false;
 
   private _id = `cg-embed-${++instances}`;
-  /** Whether the content is on screen, as of the last render. */
+  /** Whether the content is on screen, as of the last drawing. */
   private _shown = false;
   /** Whether the visitor has seen the placeholder here (then it stays under the content). */
   private _placeheld = false;
   /** Whether the visitor's press should move focus to the content once it is there. */
   private _focusContent = false;
+  /** Whether what the page put inside (for visitors without JavaScript) has been taken out. */
+  private _cleared = false;
   private _warned = new Set<string>();
+
+  private _setOptional(name: string, value: string | undefined): void {
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+  }
 
   private _onChange = (event: ConsentChangeEvent) => {
     // A one-off load lasts until the visitor next states their choices (banner, settings, API)
@@ -151,25 +193,18 @@ export class ConsentEmbed extends LitElement {
     this.requestUpdate();
   };
 
-  protected override createRenderRoot() {
-    adoptDocumentStyles(bannerStyles);
-    adoptDocumentStyles(embedStyles);
-    // What the page put inside is for visitors without JavaScript (a plain link to the content):
-    // the placeholder replaces it.
-    this.replaceChildren();
-    return this;
-  }
-
   private _onReady = () => this.requestUpdate();
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  connectedCallback(): void {
+    adoptDocumentStyles(bannerStyles);
+    adoptDocumentStyles(embedStyles);
+    this.upgradeProperties(ATTRIBUTES);
     document.addEventListener('consent-change', this._onChange);
     document.addEventListener(READY_EVENT, this._onReady);
+    this.requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     document.removeEventListener(READY_EVENT, this._onReady);
     document.removeEventListener('consent-change', this._onChange);
   }
@@ -193,6 +228,7 @@ export class ConsentEmbed extends LitElement {
   private _loadOnce(): void {
     this._focusContent = true;
     this._once = true;
+    this.requestUpdate();
   }
 
   private async _allowAlways(): Promise<void> {
@@ -201,7 +237,34 @@ export class ConsentEmbed extends LitElement {
     if (!applied) this._focusContent = false;
   }
 
-  protected override render() {
+  /**
+   * Draws the placeholder, the content, or both, changing only what differs: the content, once
+   * there, is never drawn again (an iframe would reload; a provider's script drew inside it), and
+   * a placeholder button keeps its focus.
+   */
+  protected draw(): void {
+    // What the page put inside is for visitors without JavaScript (a plain link to the content):
+    // the placeholder replaces it.
+    if (!this._cleared) this.replaceChildren();
+    this._cleared = true;
+    const drawn = this._drawing();
+    const [poster, placeholder, content] = ['.cg-poster', '.cg-placeholder', '.cg-content'].map((selector) =>
+      this.querySelector<HTMLElement>(`:scope > ${selector}`),
+    );
+    if (!drawn.poster) poster?.remove();
+    else if (poster) morph(poster, drawn.poster);
+    else this.prepend(drawn.poster);
+    if (!drawn.placeholder) placeholder?.remove();
+    else if (placeholder) morph(placeholder, drawn.placeholder);
+    else (content ? content.before(drawn.placeholder) : this.append(drawn.placeholder));
+    if (!drawn.content) content?.remove();
+    else if (content?.tagName === drawn.content.tagName) morphAttributes(content, drawn.content);
+    else content ? content.replaceWith(drawn.content) : this.append(drawn.content);
+    this._afterDrawing();
+  }
+
+  /** What the element shows now: nothing while it cannot be drawn (no catalogue, service or address, or its language not yet here). */
+  private _drawing(): { poster?: HTMLElement; placeholder?: HTMLElement; content?: HTMLElement } {
     const controller = runningController();
     const catalogue = controller?.catalogue;
     const service = this._serviceEntry();
@@ -213,11 +276,11 @@ export class ConsentEmbed extends LitElement {
             ? `<consent-embed service="${this.service}"> needs src="https://…" (got "${this.src}").`
             : `<consent-embed service="${this.service}">: no such service in the cookie catalogue; nothing will load.`,
         );
-      return nothing;
+      return {};
     }
     const provider = providerOf(service);
     const locale = localeOf(this, catalogue.texts);
-    if (!localeReady(this, locale)) return nothing;
+    if (!localeReady(this, locale)) return {};
     const t = translator(locale, catalogue.texts);
     const name = localise(service.title, locale);
     const title = this.title || name;
@@ -226,76 +289,80 @@ export class ConsentEmbed extends LitElement {
     // Content that replaces a placeholder the visitor saw lies over it, the placeholder kept under
     // it, hidden and inert, so the box keeps exactly its size; content allowed from the start has
     // just the box the gate reserved.
-    return html`${this._placeheld
-      ? this._renderPlaceholder(provider, service, src, { locale, t, name, title }, shown)
-      : nothing}${shown ? this._renderContent(provider, src, title) : nothing}`;
+    return {
+      ...(this._placeheld ? this._drawPlaceholder(provider, service, src, { locale, t, name, title }, shown) : {}),
+      content: shown ? this._drawContent(provider, src, title) : undefined,
+    };
   }
 
-  private _renderPlaceholder(
+  private _drawPlaceholder(
     provider: Provider,
     service: Service,
     src: URL,
     { locale, t, name, title }: { locale: Locale; t: Translate; name: string; title: string },
     covered: boolean,
-  ) {
+  ): { poster?: HTMLElement; placeholder: HTMLElement } {
     const kind = provider.kind;
     const values = { service: name, provider: service.provider, title };
     const link = webAddress(this.href)?.href ?? provider.link(src);
     const poster = webAddress(this.poster);
     const ownPoster = poster?.origin === location.origin ? poster.href : undefined;
     if (poster && !ownPoster) this._warn(`<consent-embed poster="${this.poster}"> ignored: a poster must be on this site.`);
-    return html`
-      ${ownPoster && !covered ? html`<img class="cg-poster" part="poster" src=${ownPoster} alt="" />` : nothing}
-      <div
-        class="cg-placeholder"
-        part="placeholder"
-        role="group"
-        aria-labelledby=${this._id}
-        lang=${locale}
-        ?inert=${covered}
-        ?data-covered=${covered}
-        ?data-poster=${Boolean(ownPoster)}
-      >
-        <p class="cg-embed-title" part="title" id=${this._id}>${title}</p>
-        <p class="cg-text">
-          ${t(`embed.${kind}` as StringKey, values)}
-          ${service.privacyUrl
-            ? html`<a class="cg-link" part="link" href=${service.privacyUrl} target="_blank" rel="noopener noreferrer"
-                >${t('preferences.privacy', values)} ${t('preferences.newTab')}</a
-              >`
-            : nothing}
-        </p>
-        <div class="cg-actions">
-          <button type="button" class="cg-button" part="button load" @click=${this._loadOnce}>
-            ${t(`embed.load.${kind}` as StringKey)}
-          </button>
-          <button type="button" class="cg-button cg-secondary" part="button always" @click=${this._allowAlways}>
-            ${t('embed.always', values)}
-          </button>
-        </div>
-        <p class="cg-text"><a class="cg-link" part="link" href=${link}>${t(`embed.link.${kind}` as StringKey, values)}</a></p>
-      </div>
-    `;
+    const button = (part: string, className: string, label: string, onClick: () => unknown) =>
+      h('button', { type: 'button', class: className, part: `button ${part}` }, label, onClick);
+    return {
+      poster: ownPoster && !covered ? h('img', { class: 'cg-poster', part: 'poster', src: ownPoster, alt: '' }) : undefined,
+      placeholder: h(
+        'div',
+        {
+          class: 'cg-placeholder',
+          part: 'placeholder',
+          role: 'group',
+          'aria-labelledby': this._id,
+          lang: locale,
+          inert: covered,
+          'data-covered': covered,
+          'data-poster': Boolean(ownPoster),
+        },
+        [
+          h('p', { class: 'cg-embed-title', part: 'title', id: this._id }, title),
+          h('p', { class: 'cg-text' }, [
+            t(`embed.${kind}` as StringKey, values),
+            service.privacyUrl && ' ',
+            service.privacyUrl &&
+              h('a', { class: 'cg-link', part: 'link', href: service.privacyUrl, target: '_blank', rel: 'noopener noreferrer' }, [
+                `${t('preferences.privacy', values)} ${t('preferences.newTab')}`,
+              ]),
+          ]),
+          h('div', { class: 'cg-actions' }, [
+            button('load', 'cg-button', t(`embed.load.${kind}` as StringKey), () => this._loadOnce()),
+            button('always', 'cg-button cg-secondary', t('embed.always', values), () => this._allowAlways()),
+          ]),
+          h('p', { class: 'cg-text' }, h('a', { class: 'cg-link', part: 'link', href: link }, t(`embed.link.${kind}` as StringKey, values))),
+        ],
+      ),
+    };
   }
 
-  private _renderContent(provider: Provider, src: URL, title: string) {
+  private _drawContent(provider: Provider, src: URL, title: string): HTMLElement {
     if (provider.frame) {
-      return html`<iframe
-        class="cg-content"
-        part="content"
-        src=${provider.frame(src, this._once)}
-        title=${title}
-        allow=${provider.allow ?? nothing}
-        ?allowfullscreen=${provider.kind === 'video'}
-        referrerpolicy="strict-origin-when-cross-origin"
-      ></iframe>`;
+      return h('iframe', {
+        class: 'cg-content',
+        part: 'content',
+        src: provider.frame(src, this._once),
+        title,
+        allow: provider.allow,
+        allowfullscreen: provider.kind === 'video',
+        referrerpolicy: 'strict-origin-when-cross-origin',
+      });
     }
-    // The provider's script draws into this container (see updated()); Lit never touches inside it.
-    return html`<div class="cg-content" part="content" role="group" aria-label=${title} tabindex="-1"></div>`;
+    // The provider's script draws into this container (see _afterDrawing); drawing again never
+    // touches inside it.
+    return h('div', { class: 'cg-content', part: 'content', role: 'group', 'aria-label': title, tabindex: '-1' });
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
+  /** Once the content is there: the provider's script, the load event, focus after a press. */
+  private _afterDrawing(): void {
     const content = this.querySelector<HTMLElement>(':scope > .cg-content');
     const shown = Boolean(content);
     if (shown && !this._shown) {

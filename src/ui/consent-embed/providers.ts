@@ -5,6 +5,7 @@
  * preset (or its name): a service `"school-videos": { "preset": "youtube" }` is a YouTube embed.
  */
 import type { Service } from '../../catalogue/types.js';
+import { h } from '../dom.js';
 
 /** Picks the placeholder's wording: `embed.<kind>`, `embed.load.<kind>`, `embed.link.<kind>`. */
 export type EmbedKind = 'video' | 'posts' | 'poll' | 'content';
@@ -50,13 +51,6 @@ function startSeconds(url: URL): string | undefined {
   return seconds ? String(seconds) : undefined;
 }
 
-function element(tag: string, attributes: Record<string, string>, text = ''): Element {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.textContent = text;
-  return node;
-}
-
 /** What the providers' scripts leave on `window` once they have run. */
 interface ProviderApis {
   FB?: { XFBML?: { parse: (node: Element) => void } };
@@ -93,7 +87,7 @@ const facebook: Provider = {
     script: (lang) => `https://connect.facebook.net/${lang === 'cy' ? 'cy_GB' : 'en_GB'}/sdk.js#xfbml=1&version=v21.0`,
     // The Page plugin: 180 to 500 px wide, as tall as the space reserved for it.
     markup: (src, title, box) => {
-      const page = element('div', {
+      const page = h('div', {
         class: 'fb-page',
         'data-href': src,
         'data-tabs': 'timeline',
@@ -103,8 +97,8 @@ const facebook: Provider = {
         'data-adapt-container-width': 'true',
         'data-show-facepile': 'false',
       });
-      const quote = element('blockquote', { cite: src, class: 'fb-xfbml-parse-ignore' });
-      quote.append(element('a', { href: src }, title));
+      const quote = h('blockquote', { cite: src, class: 'fb-xfbml-parse-ignore' });
+      quote.append(h('a', { href: src }, title));
       page.append(quote);
       return page;
     },
@@ -123,7 +117,7 @@ const twitter: Provider = {
     script: () => 'https://platform.twitter.com/widgets.js',
     // data-dnt: X's "do not track" for embedded timelines.
     markup: (src, title, box) =>
-      element('a', { class: 'twitter-timeline', href: src, 'data-height': String(Math.floor(box.height)), 'data-dnt': 'true' }, title),
+      h('a', { class: 'twitter-timeline', href: src, 'data-height': String(Math.floor(box.height)), 'data-dnt': 'true' }, title),
     render: (container) => {
       const widgets = providerApis().twttr?.widgets;
       widgets?.load(container);
