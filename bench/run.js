@@ -232,7 +232,13 @@ function budgets(base) {
   return `\n\nSize budgets (bench/size-budgets.json), consent-gate's downloads:\n${lines.join('\n')}`;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// `node bench/run.js --print` prints the table of the last run (bench/results.json) without measuring.
+if (process.argv.includes('--print')) {
+  const { meta, results } = JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8'));
+  console.log(table(meta, results));
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
