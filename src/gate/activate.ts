@@ -18,17 +18,17 @@ function copyAttributes(from: Element, to: Element): void {
   }
 }
 
-/** Settles when an external script has run (or failed to load). */
-function executed(script: HTMLScriptElement): Promise<void> {
+/** Settles when an external script has run (or failed to load); its value is the event. */
+function executed(script: HTMLScriptElement): Promise<unknown> {
   return new Promise((resolve) => {
-    script.addEventListener('load', () => resolve(), { once: true });
-    script.addEventListener('error', () => resolve(), { once: true });
+    script.addEventListener('load', resolve);
+    script.addEventListener('error', resolve);
   });
 }
 
 export class ScriptActivator {
   /** Settles once every ordered script activated so far has run. */
-  private _ran: Promise<void> = Promise.resolve();
+  private _ran: Promise<unknown> = Promise.resolve();
   /** Ordered external scripts inserted but not yet run. */
   private _running = 0;
   /** Scripts queued behind others, not yet inserted. */
@@ -64,7 +64,7 @@ export class ScriptActivator {
         gated.replaceWith(live);
         this._running++;
         const ran = executed(live).finally(() => this._running--);
-        this._ran = Promise.all([this._ran, ran]).then(() => undefined);
+        this._ran = Promise.all([this._ran, ran]);
         return;
       }
       if (!this._running) {

@@ -12,16 +12,18 @@ const BaseElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 /**
  * A custom element that draws itself as a Lit element would: `requestUpdate()` draws it (`draw()`)
  * after the current task's microtasks, many changes making one drawing; `updateComplete` resolves
- * once what was asked for is drawn; a change of an observed attribute asks for a drawing.
+ * once what was asked for is drawn; a change of an observed attribute asks for a drawing. It draws
+ * only while in the document (a framework builds elements off the page and sets their attributes
+ * first); the subclass asks for a drawing when connected.
  */
 export abstract class DrawnElement extends BaseElement {
   private _pending?: Promise<void>;
 
-  /** Draws the element after the current task's microtasks. */
+  /** Draws the element after the current task's microtasks (if it is then in the document). */
   requestUpdate(): void {
     this._pending ??= Promise.resolve().then(() => {
       this._pending = undefined;
-      this.draw();
+      if (this.isConnected) this.draw();
     });
   }
 
@@ -82,7 +84,7 @@ const same = (a: Element, b: Element) =>
   a.tagName === b.tagName && a.getAttribute('part') === b.getAttribute('part') && a.className === b.className;
 
 /** Gives `old` the attributes of `next`, changing only those that differ (its children left alone). */
-export function morphAttributes(old: Element, next: Element): void {
+function morphAttributes(old: Element, next: Element): void {
   for (const { name } of [...old.attributes]) if (!next.hasAttribute(name)) old.removeAttribute(name);
   for (const { name, value } of next.attributes) if (old.getAttribute(name) !== value) old.setAttribute(name, value);
 }

@@ -272,6 +272,82 @@ describe('<consent-embed>', () => {
     });
   });
 
+  describe('built by a framework (JavaScript, not markup)', () => {
+    it('draws nothing and loads nothing while off the page; once inserted it loads, sized to its box, and says so once', async () => {
+      const controller = run();
+      await controller.update({ facebook: true }, 'api');
+      const loads: string[] = [];
+      const heard = (event: Event) => loads.push((event as EmbedLoadEvent).service);
+      document.addEventListener('consent-embed-load', heard);
+      try {
+        const el = document.createElement('consent-embed') as ConsentEmbed;
+        el.service = 'facebook';
+        el.src = 'https://www.facebook.com/OakfieldPrimary';
+        el.title = 'Our posts';
+        el.script = '/__script?mark=framework';
+        await el.updateComplete;
+        await new Promise((r) => setTimeout(r, 50));
+        expect(el.childElementCount, 'nothing drawn off the page').to.equal(0);
+        expect([...document.scripts].filter((s) => s.src.endsWith('mark=framework')), 'no provider script yet').to.have.length(0);
+        expect(loads).to.deep.equal([]);
+        const root = await fixture<HTMLElement>(html`<div></div>`);
+        root.append(el);
+        await el.updateComplete;
+        const page = el.querySelector('.cg-content .fb-page')!;
+        expect(Number(page.getAttribute('data-height'))).to.equal(Math.floor(el.getBoundingClientRect().height));
+        expect(Number(page.getAttribute('data-height'))).to.be.above(0);
+        expect(loads).to.deep.equal(['facebook'], 'the page heard the load, once');
+        expect([...document.scripts].filter((s) => s.src.endsWith('mark=framework'))).to.have.length(1);
+      } finally {
+        document.removeEventListener('consent-embed-load', heard);
+        [...document.scripts].filter((s) => s.src.endsWith('mark=framework')).forEach((s) => s.remove());
+      }
+    });
+
+    it('a property set to null or undefined removes its attribute (no address "null", no title "null")', async () => {
+      const controller = run();
+      await controller.update({ embeds: true }, 'api');
+      const errors = await consoleErrors(async () => {
+        const { el } = await embed(video());
+        expect(frame(el)).to.exist;
+        (el as unknown as { src: null }).src = null;
+        await el.updateComplete;
+        expect(el.hasAttribute('src')).to.equal(false);
+        expect(frame(el), 'no iframe of this page\'s "null"').to.equal(null);
+        el.src = VIDEO;
+        (el as unknown as { title: null }).title = null;
+        (el as unknown as { poster: undefined }).poster = undefined;
+        await el.updateComplete;
+        expect(el.hasAttribute('title')).to.equal(false);
+        expect(frame(el)!.title, 'the service names it').to.equal('YouTube');
+      });
+      expect(errors).to.include('needs src="https://…" (got "")');
+    });
+
+    it('leaves alone what the page or the provider put on the content: a drawing again changes only what it changed', async () => {
+      const controller = run();
+      await controller.update({ embeds: true }, 'api');
+      const { el } = await embed(video());
+      const iframe = frame(el)!;
+      iframe.setAttribute('loading', 'lazy');
+      iframe.dataset.tracked = 'by-the-page';
+      iframe.src = 'about:blank#changed-by-the-page';
+      // Drawn again: a consent change of another service, and a change of its own title.
+      await controller.update({ slido: false }, 'api');
+      el.title = 'Sports day 2027';
+      await el.updateComplete;
+      expect(frame(el)).to.equal(iframe, 'the same iframe');
+      expect(iframe.getAttribute('loading')).to.equal('lazy');
+      expect(iframe.dataset.tracked).to.equal('by-the-page');
+      expect(iframe.src, 'not set back (it would load again)').to.equal('about:blank#changed-by-the-page');
+      expect(iframe.title).to.equal('Sports day 2027');
+      // Its own address changed: that it follows.
+      el.src = 'https://www.youtube.com/watch?v=zzz987XYZ_-';
+      await el.updateComplete;
+      expect(frame(el)!.src).to.equal('https://www.youtube-nocookie.com/embed/zzz987XYZ_-');
+    });
+  });
+
   it('works when added to the page later', async () => {
     const controller = run();
     await controller.update({ embeds: true }, 'api');

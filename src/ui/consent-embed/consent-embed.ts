@@ -3,7 +3,7 @@ import type { ConsentChangeEvent } from '../../consent/events.js';
 import { localeOf, localeReady, localise, translator, type Locale, type StringKey, type Translate } from '../../i18n/strings.js';
 import { bannerStyles } from '../consent-banner/consent-banner.styles.js';
 import { adoptDocumentStyles } from '../document-styles.js';
-import { DrawnElement, h, morph, morphAttributes } from '../dom.js';
+import { DrawnElement, h, morph } from '../dom.js';
 import { READY_EVENT, runningController } from '../running-controller.js';
 import { embedStyles } from './consent-embed.styles.js';
 import { providerOf, type Provider } from './providers.js';
@@ -35,6 +35,8 @@ let instances = 0;
 
 /** The attributes the element reads, each also a property. */
 const ATTRIBUTES = ['service', 'src', 'title', 'poster', 'href', 'script'];
+const attributesOf = (element: Element): Record<string, string> =>
+  Object.fromEntries([...element.attributes].map((a) => [a.name, a.value]));
 
 /** An http(s) address (relative ones against the page), or undefined: never `javascript:` and the like. */
 function webAddress(value: string | undefined): URL | undefined {
@@ -126,7 +128,7 @@ export class ConsentEmbed extends DrawnElement {
     return this.getAttribute('service') ?? '';
   }
   set service(value: string) {
-    this.setAttribute('service', value);
+    this._setOptional('service', value);
   }
 
   /**
@@ -137,11 +139,16 @@ export class ConsentEmbed extends DrawnElement {
     return this.getAttribute('src') ?? '';
   }
   set src(value: string) {
-    this.setAttribute('src', value);
+    this._setOptional('src', value);
   }
 
   /** What the content is ("Sports day 2026"): the placeholder's title and the loaded iframe's title (the element's own `title`). */
-  declare title: string;
+  override get title(): string {
+    return this.getAttribute('title') ?? '';
+  }
+  override set title(value: string) {
+    this._setOptional('title', value);
+  }
 
   /** An image on this site shown in the placeholder (an image elsewhere is refused: that would be a request). */
   get poster(): string | undefined {
@@ -181,10 +188,18 @@ export class ConsentEmbed extends DrawnElement {
   private _cleared = false;
   private _warned = new Set<string>();
 
-  private _setOptional(name: string, value: string | undefined): void {
+  /** Sets attribute `name` to `value`; null or undefined removes it (as Lit's reflected properties do). */
+  private _setOptional(name: string, value: string | null | undefined): void {
     if (value == null) this.removeAttribute(name);
     else this.setAttribute(name, value);
   }
+
+  /**
+   * The content's attributes as last drawn: a drawing changes only those it changed itself, so
+   * what the page or the provider's script put on the iframe or feed stays (and an iframe whose
+   * address only they changed is not loaded again).
+   */
+  private _contentAttributes: Record<string, string> = {};
 
   private _onChange = (event: ConsentChangeEvent) => {
     // A one-off load lasts until the visitor next states their choices (banner, settings, API)
@@ -257,9 +272,13 @@ export class ConsentEmbed extends DrawnElement {
     if (!drawn.placeholder) placeholder?.remove();
     else if (placeholder) morph(placeholder, drawn.placeholder);
     else (content ? content.before(drawn.placeholder) : this.append(drawn.placeholder));
+    const before = this._contentAttributes;
+    const after = (this._contentAttributes = drawn.content ? attributesOf(drawn.content) : {});
     if (!drawn.content) content?.remove();
-    else if (content?.tagName === drawn.content.tagName) morphAttributes(content, drawn.content);
-    else content ? content.replaceWith(drawn.content) : this.append(drawn.content);
+    else if (content?.tagName === drawn.content.tagName) {
+      for (const name in before) if (!(name in after)) content.removeAttribute(name);
+      for (const name in after) if (before[name] !== after[name]) content.setAttribute(name, after[name]);
+    } else content ? content.replaceWith(drawn.content) : this.append(drawn.content);
     this._afterDrawing();
   }
 
