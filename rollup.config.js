@@ -50,9 +50,10 @@ const ts = (declarations) =>
 // `eager` puts V8's compile hint `//# allFunctionsCalledOnLoad` at the top, for a bundle whose
 // functions nearly all run as soon as it arrives: Chromium (136+) then compiles them off the main
 // thread while the file streams in, instead of each on its first call in the frame that draws the
-// banner. Other engines read a comment. Measured on the core (bench, 5 first visits at 4×): the
-// frame that takes over and draws the banner 69–98 ms of script -> 35–86, long tasks 1 -> 0
-// (median), for 42 B brotli.
+// banner. Other engines read a comment. Measured (first visits at 4×, 8 with and 8 without,
+// interleaved): the core's frame that takes over and draws the banner 145 -> 74 ms of script
+// (median), the gate's first frame 65 -> 46; 14–42 B brotli a file. The embed bundle's gain was
+// within noise; it is kept for the same reason (its element draws at once).
 const minify = (mangleProperties, eager = false) =>
   terser({
     ecma: 2021,
