@@ -219,7 +219,7 @@ const iife = (input, file, { mangleProperties, plugins = [], strict = true, eage
 });
 
 /** A UI bundle the core loads: the shared modules come from consent-gate-core.min.js. */
-const uiBundle = (input, file, eager = false) => {
+const uiBundle = (input, file, { eager = false } = {}) => {
   const build = iife(input, file, { mangleProperties: false, plugins: [uiSharing.take()], eager });
   build.output.globals = uiSharing.globals;
   return build;
@@ -227,7 +227,7 @@ const uiBundle = (input, file, eager = false) => {
 
 export default [
   uiBundle('src/i18n/add-cy.ts', `${DIST}/consent-gate-ui-cy.min.js`),
-  uiBundle('src/ui/script-tag-embed.ts', `${DIST}/consent-gate-ui-embed.min.js`, true),
+  uiBundle('src/ui/script-tag-embed.ts', `${DIST}/consent-gate-ui-embed.min.js`, { eager: true }),
   uiBundle('src/ui/script-tag-elements.ts', `${DIST}/consent-gate-ui-elements.min.js`),
   iife('src/debug-tag.ts', `${DIST}/consent-gate-debug.min.js`, { mangleProperties: true }),
   // The core works on objects of the gate's (its activator): public members only. It carries its

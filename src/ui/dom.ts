@@ -83,10 +83,14 @@ const flat = (content: Content): (Node | string)[] =>
 const same = (a: Element, b: Element) =>
   a.tagName === b.tagName && a.getAttribute('part') === b.getAttribute('part') && a.className === b.className;
 
-/** Gives `old` the attributes of `next`, changing only those that differ (its children left alone). */
-function morphAttributes(old: Element, next: Element): void {
-  for (const { name } of [...old.attributes]) if (!next.hasAttribute(name)) old.removeAttribute(name);
-  for (const { name, value } of next.attributes) if (old.getAttribute(name) !== value) old.setAttribute(name, value);
+/**
+ * Gives `old` the attributes of `next`, changing only those that differ from `before`'s (its
+ * children left alone). `before` is `old` itself (`morph`), or a copy of what was last drawn on it,
+ * so that attributes others put on `old` stay (`<consent-embed>`'s content).
+ */
+export function morphAttributes(old: Element, next: Element, before: Element = old): void {
+  for (const { name } of [...before.attributes]) if (!next.hasAttribute(name)) old.removeAttribute(name);
+  for (const { name, value } of next.attributes) if (before.getAttribute(name) !== value) old.setAttribute(name, value);
 }
 
 /**

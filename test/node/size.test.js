@@ -38,6 +38,15 @@ describe('size of the script-tag files (brotli)', () => {
     assert.ok(!read('consent-gate-core.min.js').includes('lit$'), 'dist/consent-gate-core.min.js contains Lit');
   });
 
+  it('the gate, the core and the embed bundle open with V8’s compile hint (compiled while they stream in), and carry SHA-256 hashes of their siblings', () => {
+    const read = (file) => readFileSync(path.join(root, 'dist', file), 'utf8');
+    for (const file of ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-ui-embed.min.js']) {
+      assert.ok(read(file).startsWith('//# allFunctionsCalledOnLoad\n'), `dist/${file} does not start with the compile hint`);
+    }
+    assert.match(read('consent-gate.min.js'), /"sha256-[A-Za-z0-9+/]{43}="/);
+    assert.doesNotMatch(read('consent-gate-core.min.js'), /sha384-/);
+  });
+
   it('src/version.ts says the package version (it is part of the catalogue fingerprint)', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
     const source = readFileSync(path.join(root, 'src/version.ts'), 'utf8');

@@ -3,7 +3,7 @@ import type { ConsentChangeEvent } from '../../consent/events.js';
 import { localeOf, localeReady, localise, translator, type Locale, type StringKey, type Translate } from '../../i18n/strings.js';
 import { bannerStyles } from '../consent-banner/consent-banner.styles.js';
 import { adoptDocumentStyles } from '../document-styles.js';
-import { DrawnElement, h, morph } from '../dom.js';
+import { DrawnElement, h, morph, morphAttributes } from '../dom.js';
 import { READY_EVENT, runningController } from '../running-controller.js';
 import { embedStyles } from './consent-embed.styles.js';
 import { providerOf, type Provider } from './providers.js';
@@ -35,8 +35,6 @@ let instances = 0;
 
 /** The attributes the element reads, each also a property. */
 const ATTRIBUTES = ['service', 'src', 'title', 'poster', 'href', 'script'];
-const attributesOf = (element: Element): Record<string, string> =>
-  Object.fromEntries([...element.attributes].map((a) => [a.name, a.value]));
 
 /** An http(s) address (relative ones against the page), or undefined: never `javascript:` and the like. */
 function webAddress(value: string | undefined): URL | undefined {
@@ -195,11 +193,11 @@ export class ConsentEmbed extends DrawnElement {
   }
 
   /**
-   * The content's attributes as last drawn: a drawing changes only those it changed itself, so
-   * what the page or the provider's script put on the iframe or feed stays (and an iframe whose
-   * address only they changed is not loaded again).
+   * The content as last drawn (a copy without children): a drawing changes only the attributes
+   * it changed itself, so what the page or the provider's script put on the iframe or feed stays
+   * (and an iframe whose address only they changed is not loaded again).
    */
-  private _contentAttributes: Record<string, string> = {};
+  private _drawnContent?: Element;
 
   private _onChange = (event: ConsentChangeEvent) => {
     // A one-off load lasts until the visitor next states their choices (banner, settings, API)
@@ -272,13 +270,11 @@ export class ConsentEmbed extends DrawnElement {
     if (!drawn.placeholder) placeholder?.remove();
     else if (placeholder) morph(placeholder, drawn.placeholder);
     else (content ? content.before(drawn.placeholder) : this.append(drawn.placeholder));
-    const before = this._contentAttributes;
-    const after = (this._contentAttributes = drawn.content ? attributesOf(drawn.content) : {});
+    const before = this._drawnContent;
+    this._drawnContent = drawn.content?.cloneNode() as Element | undefined;
     if (!drawn.content) content?.remove();
-    else if (content?.tagName === drawn.content.tagName) {
-      for (const name in before) if (!(name in after)) content.removeAttribute(name);
-      for (const name in after) if (before[name] !== after[name]) content.setAttribute(name, after[name]);
-    } else content ? content.replaceWith(drawn.content) : this.append(drawn.content);
+    else if (content?.tagName === drawn.content.tagName) morphAttributes(content, drawn.content, before);
+    else content ? content.replaceWith(drawn.content) : this.append(drawn.content);
     this._afterDrawing();
   }
 
