@@ -127,6 +127,8 @@ describe('withdrawal', () => {
     ]);
     await page.goto(origin + PAGE);
     await banner(page).waitFor();
+    // While the banner asks, the gate (and its sweep) starts in a task after the banner's frame.
+    await settle(page);
     const names = await siteCookieNames(context);
     assert.deepEqual(names, ['essential_session']);
     await context.close();
