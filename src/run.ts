@@ -34,6 +34,18 @@ function whenParsed(): Promise<HTMLElement> {
 }
 
 /**
+ * Runs `task` once, in a task of its own after the next frame is drawn: one queued with a bare
+ * `setTimeout` may still run inside that frame and lengthen it. (A hidden tab draws no frames:
+ * then after 500 ms.)
+ */
+export function afterFrame(task: () => void): void {
+  let done = false;
+  const once = () => done || ((done = true), task());
+  requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, 500);
+}
+
+/**
  * Runs the gate for `consent`, already configured with a catalogue. `sent`: what the script tag's
  * first file did already (see `ConsentModeSent`): pushed Consent Mode's default while the
  * catalogue is validated ('default'), or ran a returning visitor's page by itself ('stored': the
@@ -66,12 +78,8 @@ export function runConsentGate(consent: ConsentState, options: StartOptions = {}
   // no choice allows anything else) and starts after the frame that shows the banner, so that
   // frame's script is the banner's; at once otherwise. (A hidden tab has no frames: then a timer.)
   const gate = () => startGate(consent, { ...options, trace });
-  if (consent.awaitingChoice) {
-    let started = false;
-    const once = () => started || ((started = true), gate());
-    requestAnimationFrame(() => setTimeout(once));
-    setTimeout(once, 500);
-  } else gate();
+  if (consent.awaitingChoice) afterFrame(gate);
+  else gate();
 
   reserveEmbedSpace(catalogue);
   let ui: Promise<unknown> | undefined;

@@ -24,7 +24,7 @@ import type { ScriptActivator } from './gate/activate.js';
 import type { ConsentModeSent } from './gate/consent-mode.js';
 import { loadBeside } from './load-beside.js';
 import { rememberShortPath } from './gate/short-path.js';
-import { runConsentGate, type StartOptions } from './run.js';
+import { afterFrame, runConsentGate, type StartOptions } from './run.js';
 import { startUI } from './ui/script-tag.js';
 import { upgrade as validateAndUpgrade } from './upgrade.js';
 
@@ -63,11 +63,11 @@ export function take(handover: Handover): ConsentState {
       const ok = validateAndUpgrade(consent, text, fingerprint);
       // Upgrade may have resealed the choice for this catalogue text. With no choice (a first
       // visit) there is only an old memo to remove, and a page view's first touch of storage is
-      // slow (≈7 ms at 4× CPU, profiled): a task after the next frame does it (a bare timeout
-      // may run before that frame), off the frame that shows the banner; in a hidden tab, once
-      // shown (an old memo holds only for the very cookie it was written for: none here). It
-      // reads the state when it runs, so a choice made meanwhile is what it writes.
-      if (consent.awaitingChoice) requestAnimationFrame(() => setTimeout(remember));
+      // slow (≈7 ms at 4× CPU, profiled): it is done after the banner's frame, as the gate is
+      // started (`afterFrame`). An old memo holds only for the very cookie it was written for
+      // (none here), and `remember` reads the state when it runs: a choice made meanwhile is
+      // what it writes.
+      if (consent.awaitingChoice) afterFrame(remember);
       else remember();
       return ok;
     }));
