@@ -2,6 +2,7 @@
 // managers' files) and the "third parties" (127.0.0.1, the demo's stand-ins).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { standInResponse } from '../demo/stand-ins/routes.js';
 import { page, cookieconsentConfig, klaroConfig } from './systems.js';
@@ -29,7 +30,9 @@ function listen(handler) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-export async function startBenchServer() {
+/** `consentGate`: the directory consent-gate's files are served from (bench/ab.js serves two builds). */
+export async function startBenchServer({ consentGate = root + ASSETS['consent-gate'] } = {}) {
+  const assets = { ...Object.fromEntries(Object.entries(ASSETS).map(([name, dir]) => [name, root + dir])), 'consent-gate': path.resolve(consentGate) + '/' };
   const third = await listen((req, res) => {
     const answer = standInResponse(`http://127.0.0.1${req.url}`, { method: req.method, origin: req.headers.origin });
     if (!answer) {
@@ -61,9 +64,9 @@ export async function startBenchServer() {
     const gated = url.pathname.match(/^\/gated\/(\d+)\.js$/);
     if (gated) return send(`(window.__gated = window.__gated || []).push(${gated[1]});`, 'text/javascript');
     const asset = url.pathname.match(/^\/assets\/([\w-]+)\/([\w.-]+)$/);
-    if (asset && ASSETS[asset[1]]) {
+    if (asset && assets[asset[1]]) {
       try {
-        return send(await readFile(root + ASSETS[asset[1]] + asset[2]), type(asset[2]));
+        return send(await readFile(assets[asset[1]] + asset[2]), type(asset[2]));
       } catch {}
     }
     res.writeHead(404);
