@@ -58,10 +58,11 @@ export function runConsentGate(consent: ConsentState, options: StartOptions = {}
   // controller when they connected: tell them it is running (see src/ui/running-controller.ts).
   if (sent !== 'stored') document.dispatchEvent(new Event(READY_EVENT));
   // Consent Mode's default (and a stored choice's update) goes into the dataLayer before any gated
-  // tag can run; tab sync listens before Global Privacy Control makes its decision; the gate
-  // starts last, from the choice in force.
+  // tag can run; tab sync subscribes before Global Privacy Control makes its decision (which it
+  // tells the other tabs), and opens its channel after this frame (see sync.ts); the gate starts
+  // last, from the choice in force.
   startConsentMode(consent, sent);
-  startTabSync(consent);
+  startTabSync(consent, afterFrame);
   consent.applyGlobalPrivacyControl();
   let trace = options.trace;
   if (debugAsked(options.debug) && options.loadDebug) {

@@ -309,6 +309,21 @@ describe('the short path’s memo in localStorage', () => {
     await context.close();
   });
 
+  it('left behind by a cookie that is gone, is removed on the next (first) visit, after the banner is shown', async () => {
+    const opened = await visit(env.browser);
+    await acceptThenReload(opened);
+    const { page, library, context } = opened;
+    assert.notEqual(await memo(page), null, 'the accepted choice wrote a memo');
+    await context.clearCookies(); // the visitor cleared cookies, not site data
+    await page.reload();
+    await banner(page).waitFor();
+    assert.ok(library.includes('consent-gate-core.min.js'), 'no cookie: the core asks');
+    // Removed in a task after the banner's frame (src/script-tag-core.ts).
+    await page.waitForFunction(() => localStorage.getItem('consent-gate') === null, null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.__watch.granted), false, 'nothing was granted from the old memo');
+    await context.close();
+  });
+
   it('with storage blocked, every view takes the core’s path and still runs the stored choice', async () => {
     const opened = await visit(env.browser);
     await acceptThenReload(opened);

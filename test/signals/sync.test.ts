@@ -58,4 +58,35 @@ describe('cross-tab sync', () => {
     expect(event.remote).to.equal(true);
     expect(second.allows('analytics')).to.equal(true);
   });
+
+  // The script tag's core opens the channel after the banner's frame (run.ts passes afterFrame).
+  describe('with the channel opened later', () => {
+    const laterTab = () => {
+      let open = () => {};
+      const controller = controllerFor(schoolCatalogue(cookie));
+      stops.push(startTabSync(controller, (task) => (open = task)));
+      return { controller, open: () => open() };
+    };
+
+    it('applies a choice another tab made before it listened, once it opens', async () => {
+      const second = laterTab();
+      const first = tab();
+      await first.acceptAll('banner'); // broadcast while the second tab has no channel yet
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(second.controller.allows('analytics')).to.equal(false, 'not listening yet');
+      const remote = new Promise<boolean>((resolve) => second.controller.subscribe((change) => resolve(change.remote)));
+      second.open();
+      expect(await remote).to.equal(true);
+      expect(second.controller.allows('analytics')).to.equal(true);
+    });
+
+    it('tells the other tabs of a choice made here before it opened', async () => {
+      const first = laterTab();
+      const second = tab();
+      const remote = new Promise<boolean>((resolve) => second.subscribe((change) => resolve(change.remote)));
+      await first.controller.acceptAll('banner');
+      expect(await remote).to.equal(true);
+      expect(second.allows('analytics')).to.equal(true);
+    });
+  });
 });
