@@ -46,6 +46,15 @@ export function afterFrame(task: () => void): void {
 }
 
 /**
+ * Resolves in a task of its own, at once where the browser has `scheduler.yield()` (Chromium
+ * 129+, Firefox 142+): work split at it makes shorter tasks, between which the browser can handle
+ * input, without waiting for a frame (a frame drawn between them would put the banner off by
+ * it). Elsewhere in a microtask, as before: the same task.
+ */
+export const nextTask = (): Promise<void> =>
+  (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler?.yield?.() ?? Promise.resolve();
+
+/**
  * Runs the gate for `consent`, already configured with a catalogue. `sent`: what the script tag's
  * first file did already (see `ConsentModeSent`): pushed Consent Mode's default while the
  * catalogue is validated ('default'), or ran a returning visitor's page by itself ('stored': the
