@@ -85,8 +85,10 @@ export function runConsentGate(consent: ConsentState, options: StartOptions = {}
     );
   }
   // While the banner asks, the gate has little to run (a statistical exception's scripts at most:
-  // no choice allows anything else) and starts after the frame that shows the banner, so that
-  // frame's script is the banner's; at once otherwise. (A hidden tab has no frames: then a timer.)
+  // no choice allows anything else) and starts after the next frame, so that the banner's tasks
+  // come first (it is drawn one task after this, `loadUI`; should a frame be drawn in between,
+  // the gate may start before it, which changes nothing the visitor sees); at once otherwise.
+  // (A hidden tab has no frames: then a timer.)
   const gate = () => startGate(consent, { ...options, trace });
   if (consent.awaitingChoice) afterFrame(gate);
   else gate();

@@ -48,8 +48,11 @@ export interface Handover {
   adopt(state: ConsentState): void;
 }
 
-/** Takes over the page from `consent-gate.min.js`; returns the state now in force. */
-export function take(handover: Handover): ConsentState {
+/**
+ * Takes over the page from `consent-gate.min.js`; returns the state now in force (once the
+ * catalogue is validated, unless the first file's short path already runs the page).
+ */
+export function take(handover: Handover): ConsentState | Promise<ConsentState> {
   const { self, text, fingerprint, inForce } = handover;
   const consent = new ConsentState();
   consent.fingerprint = fingerprint;
@@ -69,8 +72,8 @@ export function take(handover: Handover): ConsentState {
       const ok = validateAndUpgrade(consent, text, fingerprint);
       // Upgrade may have resealed the choice for this catalogue text. With no choice (a first
       // visit) there is only an old memo to remove, and a page view's first touch of storage is
-      // slow (≈7 ms at 4× CPU, profiled): it is done after the banner's frame, as the gate is
-      // started (`afterFrame`). An old memo holds only for the very cookie it was written for
+      // slow (≈7 ms at 4× CPU, profiled): it is done after the next frame, as the gate is
+      // started (`afterFrame`; see run.ts). An old memo holds only for the very cookie it was written for
       // (none here), and `remember` reads the state when it runs: a choice made meanwhile is
       // what it writes.
       if (consent.awaitingChoice) afterFrame(remember);
@@ -111,9 +114,14 @@ export function take(handover: Handover): ConsentState {
     remember();
     return consent;
   }
-  handover.adopt(consent);
-  upgrade().then((ok) => ok && runConsentGate(consent, options, sent));
-  return consent;
+  // The page's calls wait on the first file's `window.consentGate` until the catalogue is in
+  // force: validation is a task of its own (`nextTask`), and a `reset()` or `open()` answered by a
+  // state with no catalogue would be lost.
+  return upgrade().then((ok) => {
+    handover.adopt(consent);
+    if (ok) runConsentGate(consent, options, sent);
+    return consent;
+  });
 }
 
 export type CoreBundle = { take: typeof take };

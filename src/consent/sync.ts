@@ -34,9 +34,9 @@ export function startTabSync(controller: ConsentController, later?: (task: () =>
   };
   if (later)
     later(() => {
-      if (channel || stopped) return;
+      if (stopped) return;
       open();
-      refresh();
+      refresh(); // nothing when the cookie is as this tab last read it
     });
   else open();
   document.addEventListener('visibilitychange', onVisible);

@@ -309,7 +309,7 @@ describe('the short path’s memo in localStorage', () => {
     await context.close();
   });
 
-  it('left behind by a cookie that is gone, is removed on the next (first) visit, after the banner is shown', async () => {
+  it('left behind by a cookie that is gone, is removed on the next (first) visit', async () => {
     const opened = await visit(env.browser);
     await acceptThenReload(opened);
     const { page, library, context } = opened;
@@ -321,6 +321,22 @@ describe('the short path’s memo in localStorage', () => {
     // Removed in a task after the banner's frame (src/script-tag-core.ts).
     await page.waitForFunction(() => localStorage.getItem('consent-gate') === null, null, { timeout: 5000 });
     assert.equal(await page.evaluate(() => window.__watch.granted), false, 'nothing was granted from the old memo');
+    await context.close();
+  });
+
+  it('with storage blocked, reset() called as the gate appears still forgets the choice (it waits for the validation)', async () => {
+    const opened = await visit(env.browser);
+    await acceptThenReload(opened);
+    const { page, context } = opened;
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get: () => { throw new DOMException('blocked', 'SecurityError'); } });
+    });
+    await page.addInitScript(onGatePublished('(gate) => gate.reset()'));
+    await page.reload();
+    // The withdrawal may reload the page (an accepted script had run): watch the cookie, not the page.
+    for (let i = 0; i < 50 && (await storedWire(context)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(await storedWire(context), undefined, 'the consent cookie is gone');
+    await banner(page).waitFor();
     await context.close();
   });
 

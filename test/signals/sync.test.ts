@@ -80,6 +80,17 @@ describe('cross-tab sync', () => {
       expect(second.controller.allows('analytics')).to.equal(true);
     });
 
+    it('stopped before it opened, never opens and never re-reads the cookie', async () => {
+      const second = laterTab();
+      stops.pop()!(); // the second tab's stop
+      const first = tab();
+      await first.acceptAll('banner');
+      second.open();
+      await first.update({ analytics: false }, 'preferences'); // broadcast again, to a channel never opened
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(second.controller.record).to.equal(undefined, 'no refresh after stop');
+    });
+
     it('tells the other tabs of a choice made here before it opened', async () => {
       const first = laterTab();
       const second = tab();
