@@ -11,10 +11,12 @@
 // consent-gate's code is measured, not only frames over 50 ms. Prints, for each build: brotli
 // bytes, banner visible (ms from navigation), the longest task's and all tasks' time in
 // consent-gate, and its tasks over 50 ms. Figures for the issue note, not assertions.
+// BENCH_TASKS=1 also prints each load's tasks (role and ms), BENCH_QUERY=?embeds=1 the page with embeds.
 import { chromium } from 'playwright';
 import { launchOptions } from '../test/support/browser.js';
-import { CPU_SLOWDOWN, PROBE, sizes, stat } from './measure.js';
+import { openPage, sizes, stat } from './measure.js';
 import { startBenchServer } from './server.js';
+import { systems } from './systems.js';
 
 const [before, after = 'dist'] = process.argv.slice(2);
 if (!before) {
@@ -24,8 +26,8 @@ if (!before) {
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const QUERY = process.env.BENCH_QUERY ?? ''; // e.g. ?embeds=1
 
-const OURS = /\/consent-gate[\w-]*\.min\.js/;
 const urlOf = (e) => e.args?.data?.url ?? '';
+const isOurs = (e) => systems['consent-gate'].files.some((re) => re.test(urlOf(e)));
 const SCRIPT = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'FireAnimationFrame']);
 
 /**
@@ -64,7 +66,7 @@ function consentGateTasks(events) {
     const continues = yields > 0 && inside.some((e) => e.name === 'RunYieldContinuation');
     if (continues) yields--;
     const asked = (e) => (e.name === 'TimerFire' && timers.has(e.args.data.timerId)) || (e.name === 'FireAnimationFrame' && frames.has(e.args.data.id));
-    const ourCalls = inside.filter((e) => (SCRIPT.has(e.name) && OURS.test(urlOf(e))) || asked(e));
+    const ourCalls = inside.filter((e) => (SCRIPT.has(e.name) && isOurs(e)) || asked(e));
     if (!ourCalls.length && !continues) continue;
     const within = (outer, e) => e.ts >= outer.ts && e.ts + (e.dur ?? 0) <= outer.ts + outer.dur;
     const spans = [
@@ -95,15 +97,8 @@ function consentGateTasks(events) {
 
 /** A first visit, traced: bytes, banner visible (ms from navigation) and consent-gate's tasks. */
 async function tracedFirstVisit(browser, server) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  await page.addInitScript(PROBE); // the benchmark's: the frame the Accept button is first visible in
-  const bodies = [];
-  page.on('response', async (response) => {
-    if (OURS.test(response.url())) bodies.push(await response.body().catch(() => Buffer.alloc(0)));
-  });
+  // The benchmark's page: its probe tells the frame the Accept button is first visible in.
+  const { context, page, cdp, managerBodies } = await openPage(browser, 'consent-gate');
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'toplevel'] }, transferMode: 'ReportEvents' });
@@ -116,10 +111,10 @@ async function tracedFirstVisit(browser, server) {
   await complete;
   await context.close();
   const tasks = consentGateTasks(events);
-  if (process.env.BENCH_TASKS) console.error(tasks.map((t) => `${t.role} ${t.ms.toFixed(1)}`).join(", "));
+  if (process.env.BENCH_TASKS) console.error(tasks.map((t) => `${t.role} ${t.ms.toFixed(1)}`).join(', '));
   const longest = (role) => Math.max(0, ...tasks.filter((t) => !role || t.role === role).map((t) => t.ms));
   return {
-    brotli: sizes(bodies).brotli,
+    brotli: sizes(managerBodies.map((b) => b.body)).brotli,
     visible,
     longestTask: longest(),
     gateTask: longest('gate'),

@@ -50,6 +50,10 @@ export function sizes(bodies) {
   };
 }
 
+/**
+ * A fresh page for `system`, CPU throttled, with the probe; `managerBodies` collects what it
+ * downloads of the manager's files, `cdp` is its DevTools session.
+ */
 export async function openPage(browser, system) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -64,7 +68,7 @@ export async function openPage(browser, system) {
       managerBodies.push({ url, body: await response.body() });
     } catch {}
   });
-  return { context, page, managerBodies };
+  return { context, page, cdp, managerBodies };
 }
 
 export function managerTime(loaf, system, scenario = '') {

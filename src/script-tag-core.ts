@@ -73,9 +73,9 @@ export function take(handover: Handover): ConsentState | Promise<ConsentState> {
       // Upgrade may have resealed the choice for this catalogue text. With no choice (a first
       // visit) there is only an old memo to remove, and a page view's first touch of storage is
       // slow (≈7 ms at 4× CPU, profiled): it is done after the next frame, as the gate is
-      // started (`afterFrame`; see run.ts). An old memo holds only for the very cookie it was written for
-      // (none here), and `remember` reads the state when it runs: a choice made meanwhile is
-      // what it writes.
+      // started (`afterFrame`; see run.ts). An old memo holds only for the very cookie it was
+      // written for (none here), and `remember` reads the state when it runs: a choice made
+      // meanwhile is what it writes.
       if (consent.awaitingChoice) afterFrame(remember);
       else remember();
       return ok;
