@@ -161,6 +161,17 @@ describe('a decision made while the catalogue is being validated', () => {
     assert.deepEqual((await storedWire(context)).c, { analytics: 0, embeds: 0, polls: 0 });
     await context.close();
   });
+
+  it('in a browser without scheduler.yield() (src/run.ts nextTask falls back), a first visit still asks and Accept is stored', async () => {
+    const noYield = 'delete Scheduler.prototype.yield;';
+    const { context, page } = await openContext(env.browser, { initScript: noYield });
+    await page.goto(env.server.origin() + PAGE);
+    assert.equal(await page.evaluate(() => typeof window.scheduler?.yield), 'undefined');
+    await accept(page).click();
+    await page.waitForFunction(() => window.consentGate?.record?.method === 'banner');
+    assert.equal((await storedWire(context)).c.analytics, 1);
+    await context.close();
+  });
 });
 
 /** A returning visitor's page on the short path (only consent-gate.min.js fetched). */
