@@ -10,6 +10,8 @@
 //    All three take the UI modules they share with the banner from the core (uiSharing); Lit is in
 //    the elements bundle only.
 //  - dist/consent-gate-debug.min.js  script-tag debug aid (IIFE), loaded by the gate only with ?consent-debug
+//  - dist/consent-gate-errors.min.js script-tag validator messages (IIFE), loaded by the core only for
+//                                    a catalogue its checks refused, to say why
 //  - dist/consent-gate-core.min.js   script-tag rest of the gate (IIFE): the consent state, validator,
 //                                    presets (no texts), decisions, receipts, sweep, tab sync, and the
 //                                    UI's first layer (the banner, drawn without Lit, its English); loaded by the
@@ -202,7 +204,7 @@ const finish = () => ({
       stdio: 'inherit',
     });
 
-    const files = ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-ui-cy.min.js', 'consent-gate-ui-elements.min.js', 'consent-gate-ui-embed.min.js', 'consent-gate-debug.min.js'];
+    const files = ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-ui-cy.min.js', 'consent-gate-ui-elements.min.js', 'consent-gate-ui-embed.min.js', 'consent-gate-debug.min.js', 'consent-gate-errors.min.js'];
     const lines = files.map((name) => {
       const file = `${DIST}/${name}`;
       return `  ${file.padEnd(40)} ${String(statSync(file).size).padStart(6)} B  integrity="${sri(file)}"`;
@@ -230,6 +232,7 @@ export default [
   uiBundle('src/ui/script-tag-embed.ts', `${DIST}/consent-gate-ui-embed.min.js`, { eager: true }),
   uiBundle('src/ui/script-tag-elements.ts', `${DIST}/consent-gate-ui-elements.min.js`),
   iife('src/debug-tag.ts', `${DIST}/consent-gate-debug.min.js`, { mangleProperties: true }),
+  iife('src/errors-tag.ts', `${DIST}/consent-gate-errors.min.js`, { mangleProperties: true }),
   // The core works on objects of the gate's (its activator): public members only. It carries its
   // own copies of the modules it shares with the gate: handing them over (as it does to the UI
   // bundles) was measured at +126 B on the gate, every page view, for -590 B here. Its `_private`
@@ -245,7 +248,10 @@ export default [
         ELEMENTS_INTEGRITY: 'consent-gate-ui-elements.min.js',
         EMBED_INTEGRITY: 'consent-gate-ui-embed.min.js',
       }),
-      bundleIntegrity('src/bundle-integrity.ts', { DEBUG_INTEGRITY: 'consent-gate-debug.min.js' }),
+      bundleIntegrity('src/bundle-integrity.ts', {
+        DEBUG_INTEGRITY: 'consent-gate-debug.min.js',
+        ERRORS_INTEGRITY: 'consent-gate-errors.min.js',
+      }),
     ],
   }),
   // The every-view file goes without "use strict" (11 B brotli): it is our own code only, written

@@ -5,3 +5,4 @@
  */
 export const CORE_INTEGRITY: string = '';
 export const DEBUG_INTEGRITY: string = '';
+export const ERRORS_INTEGRITY: string = '';

@@ -10,6 +10,7 @@ export const SHORT_PATH_KEY = 'consent-gate';
 
 export const CORE_KEY = 'consent-gate.core';
 export const DEBUG_KEY = 'consent-gate.debug';
+export const ERRORS_KEY = 'consent-gate.errors';
 
 /** What a bundle loaded beside this one handed over under `key`. */
 export const handedOver = <T>(key: string): T => (globalThis as Record<symbol, T>)[Symbol.for(key)];

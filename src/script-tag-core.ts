@@ -1,6 +1,7 @@
 /**
  * The rest of the script-tag gate (`consent-gate-core.min.js`): the consent state with its
- * reactions to a change, the validator and the presets (their texts come with the elements), the
+ * reactions to a change, the validator's checks (its messages are fetched for a refused catalogue,
+ * `refuse`) and the presets (their texts come with the elements), the
  * decisions and receipts, the cookie sweep, tab sync, Global Privacy Control, the debug aid's
  * host, and the UI's first layer (the banner, drawn without Lit, and its English). `consent-gate.min.js`
  * (`src/script-tag.ts`) runs a returning visitor's page by itself and fetches this file only when more is needed: a page it cannot run by itself (a first
@@ -13,8 +14,9 @@
  * shown (`startUI`); its Welsh tables and other elements are fetched from beside this file when
  * wanted (see `src/ui/script-tag.ts`).
  */
-import { DEBUG_INTEGRITY } from './bundle-integrity.js';
-import { CORE_KEY, DEBUG_KEY, handedOver } from './bundle-keys.js';
+import { DEBUG_INTEGRITY, ERRORS_INTEGRITY } from './bundle-integrity.js';
+import { CORE_KEY, DEBUG_KEY, ERRORS_KEY, handedOver } from './bundle-keys.js';
+import type { Finding } from './catalogue/validate-messages.js';
 import { GATE_PRESETS } from './catalogue/preset-cookies.js';
 import { expand } from './catalogue/resolve.js';
 import { ConsentState } from './consent/controller.js';
@@ -24,6 +26,7 @@ import type { ScriptActivator } from './gate/activate.js';
 import type { ConsentModeSent } from './gate/consent-mode.js';
 import { loadBeside } from './load-beside.js';
 import { rememberShortPath } from './gate/short-path.js';
+import type { ErrorsBundle } from './errors-tag.js';
 import { afterFrame, nextTask, runConsentGate, type StartOptions } from './run.js';
 import { startUI } from './ui/script-tag.js';
 import { upgrade as validateAndUpgrade } from './upgrade.js';
@@ -49,6 +52,22 @@ export interface Handover {
 }
 
 /**
+ * Says why the catalogue was refused: its messages come from beside this file, so a first visit
+ * does not download them (≈0.9 KB brotli). Should that fail, the console still names each path.
+ */
+function refuse(self: HTMLScriptElement, findings: Finding[]): void {
+  loadBeside(self, 'consent-gate-errors.min.js', ERRORS_INTEGRITY).then(
+    () => handedOver<ErrorsBundle>(ERRORS_KEY).report(findings),
+    () =>
+      console.error(
+        `consent-gate: the cookie catalogue is invalid, so nothing non-essential will run (${findings
+          .map((f) => `${f.path}: ${f.code}`)
+          .join('; ')}).`,
+      ),
+  );
+}
+
+/**
  * Takes over the page from `consent-gate.min.js`; returns the state now in force (once the
  * catalogue is validated, unless the first file's short path already runs the page).
  */
@@ -69,7 +88,7 @@ export function take(handover: Handover): ConsentState | Promise<ConsentState> {
    */
   const upgrade = () =>
     (full ??= nextTask().then(() => {
-      const ok = validateAndUpgrade(consent, text, fingerprint);
+      const ok = validateAndUpgrade(consent, text, fingerprint, (findings) => refuse(self, findings));
       // Upgrade may have resealed the choice for this catalogue text. With no choice (a first
       // visit) there is only an old memo to remove, and a page view's first touch of storage is
       // slow (≈7 ms at 4× CPU, profiled): it is done after the next frame, as the gate is

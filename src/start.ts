@@ -3,7 +3,7 @@
  * the gate (`run.ts`) and show the UI when something must be shown. The script tag has its own
  * start (`script-tag.ts`), which can skip validation for a returning visitor.
  */
-import { parseCatalogue, validCatalogue } from './catalogue/validate.js';
+import { validCatalogue } from './catalogue/validate.js';
 import { ConsentController } from './consent/controller.js';
 import { startReceipts } from './consent/receipts.js';
 import { runConsentGate, type StartOptions } from './run.js';
@@ -22,7 +22,7 @@ export function startConsentGate(catalogueInput: unknown, options: StartOptions 
     console.error('consent-gate: already started on this page; the second catalogue was ignored.');
     return false;
   }
-  const catalogue = validCatalogue(catalogueInput, parseCatalogue);
+  const catalogue = validCatalogue(catalogueInput);
   if (!catalogue) return false;
   consent.configure(catalogue);
   startReceipts(consent);

@@ -10,17 +10,28 @@ import type { ConsentState } from './consent/controller.js';
 import { decisions } from './consent/decisions.js';
 import { startReceipts } from './consent/receipts.js';
 import { writeRecord } from './consent/store.js';
-import { parseCatalogueWithoutTexts, validCatalogue } from './catalogue/validate.js';
+import { checkCatalogue } from './catalogue/validate.js';
+import type { Finding } from './catalogue/validate-messages.js';
 
 /**
  * Validates the catalogue text and puts the validated catalogue (its presets without their texts)
- * in force for `state`, with the decisions and receipts. False, after a console error naming every
- * problem, when the catalogue is invalid. A stored choice made under an older fingerprint of a
- * catalogue that is still valid gets the current one, so the next page view takes the short path.
+ * in force for `state`, with the decisions and receipts. False when the catalogue is invalid: then
+ * `refuse` is given every problem found, for the console (the core fetches the messages to say
+ * them). A stored choice made under an older fingerprint of a catalogue that is still valid gets
+ * the current one, so the next page view takes the short path.
  */
-export function upgrade(state: ConsentState, text: string, fingerprint: string): boolean {
-  const catalogue = validCatalogue(text, parseCatalogueWithoutTexts);
-  if (!catalogue) return false;
+export function upgrade(
+  state: ConsentState,
+  text: string,
+  fingerprint: string,
+  refuse: (findings: Finding[]) => void,
+): boolean {
+  const result = checkCatalogue(text);
+  if (!result.ok) {
+    refuse(result.findings);
+    return false;
+  }
+  const { catalogue } = result;
   state.fingerprint = fingerprint;
   state.decisions = decisions;
   // First configuration (a page this browser had not validated), or the full catalogue in place

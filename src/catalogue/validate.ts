@@ -3,31 +3,28 @@
  * expands presets into resolved services (`resolve.ts`). It never throws: a bad catalogue must fail
  * closed with a clear message, never crash the page. It ships to browsers (in the script tag's
  * `consent-gate-core.min.js`, fetched on a first visit), so the checks are tables of small
- * combinators rather than code per field. `catalogue.schema.json` mirrors these rules.
+ * combinators rather than code per field, and each problem is a code whose message lives in
+ * `validate-messages.ts` (the core fetches those only for a catalogue it refused).
+ * `catalogue.schema.json` mirrors these rules.
  */
 import { PRESET_SERVICES } from './preset-services.js';
 import { addPresetTexts } from './preset-texts.js';
+import { describe, invalidCatalogue, type Finding, type ProblemCode } from './validate-messages.js';
 import { AD_KEYS, consentModeMap, expand, has, isObj, own, serviceInput as inputWith, type Obj } from './resolve.js';
 import { STATISTICAL_EXCEPTION } from './types.js';
-import type { Catalogue, CatalogueProblem, ConsentModeKey, ParseResult, PresetName } from './types.js';
+import type { Catalogue, ConsentModeKey, ParseResult, PresetName } from './types.js';
 
 const serviceInput = (services: unknown, name: string) => inputWith(services, name, PRESET_SERVICES);
-type Problems = CatalogueProblem[];
+type Problems = Finding[];
 type Check = (value: unknown, path: string, out: Problems) => void;
 
 // Patterns are repeated verbatim in catalogue.schema.json (test/node/schema.test.js checks both
 // agree on a corpus), so they avoid regex flags.
 const NAME = /^[a-zA-Z0-9][\w-]{0,63}$/;
-const NAME_MSG =
-  'expected a name of letters, digits, - and _ (at most 64, not starting with - or _)';
 // RFC 6265 cookie-name characters; `*` is ours, a wildcard.
 const COOKIE_GLOB = /^[\w!#$%&'*+.^`|~-]+$/;
-const COOKIE_GLOB_MSG =
-  "expected a cookie name: letters, digits and !#$%&'+-.^_`|~ (* is a wildcard)";
 const HOST = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*$/;
-const HOST_MSG = 'expected a bare hostname such as www.example.com';
 const LANG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
-const LANG_MSG = 'expected a language tag such as en or cy';
 // Absolute http(s) URL, or a path on this site. `//host` and `/\host` lead to another site; a
 // backslash or space never belongs in a URL we will put in an href.
 const URL_OK = /^(https?:\/\/[^\s/\\?#]+|\/(?![/\\]))[^\s\\]*$/;
@@ -46,9 +43,6 @@ const CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
 ];
 const PRESET_NAMES = Object.keys(PRESET_SERVICES);
 
-/** Quotes a value from the input for a message, cut short so hostile input stays readable. */
-const quote = (s: string) => JSON.stringify(s.length > 40 ? s.slice(0, 40) + '…' : s);
-
 /** `services.youtube.cookies[2].name`; keys that are not plain words go in brackets. */
 const at = (path: string, key: string | number) =>
   typeof key == 'number'
@@ -57,68 +51,40 @@ const at = (path: string, key: string | number) =>
       ? (path && path + '.') + key
       : `${path || '$'}[${JSON.stringify(key)}]`;
 
-const fail = (out: Problems, path: string, message: string) => {
-  out.push({ path, message });
+const fail = (out: Problems, path: string, code: ProblemCode, ...args: unknown[]) => {
+  out.push(args.length ? { path, code, args } : { path, code });
 };
-
-/** Levenshtein distance, one row at a time. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
-/** ` (did you mean "services"?)` when one option is a typo away, else ''. */
-function hint(word: string, options: readonly string[]): string {
-  let best = '';
-  let bestDistance = 3;
-  if (word.length < 80) {
-    for (const option of options) {
-      const d = distance(word.toLowerCase(), option.toLowerCase());
-      if (d < bestDistance && d < option.length / 2) [best, bestDistance] = [option, d];
-    }
-  }
-  return best && ` (did you mean "${best}"?)`;
-}
 
 // --- Check combinators -------------------------------------------------------------------------
 
 const check =
-  (ok: (v: unknown) => unknown, message: string): Check =>
+  (ok: (v: unknown) => unknown, code: ProblemCode, ...args: unknown[]): Check =>
   (v, path, out) => {
-    if (!ok(v)) fail(out, path, message);
+    if (!ok(v)) fail(out, path, code, ...args);
   };
 
 const string =
-  (pattern = /\S/, message = 'expected a non-empty string'): Check =>
+  (pattern = /\S/, code: ProblemCode = 'nonEmpty'): Check =>
   (v, path, out) => {
-    if (typeof v != 'string') fail(out, path, 'expected a string');
-    else if (!pattern.test(v)) fail(out, path, message);
+    if (typeof v != 'string') fail(out, path, 'string');
+    else if (!pattern.test(v)) fail(out, path, code);
   };
 
 const list =
   (item: Check): Check =>
   (v, path, out) => {
-    if (!Array.isArray(v)) return fail(out, path, 'expected an array');
+    if (!Array.isArray(v)) return fail(out, path, 'array');
     v.forEach((x, i) => item(x, at(path, i), out));
   };
 
 /** An object used as a map: every key matches `key`, every value passes `item`. */
 const record =
-  (key: RegExp, keyMessage: string, item: Check): Check =>
+  (key: RegExp, keyCode: ProblemCode, item: Check): Check =>
   (v, path, out) => {
-    if (!isObj(v)) return fail(out, path, 'expected an object');
+    if (!isObj(v)) return fail(out, path, 'object');
     for (const k of Object.keys(v)) {
       if (key.test(k)) item(v[k], at(path, k), out);
-      else fail(out, at(path, k), keyMessage);
+      else fail(out, at(path, k), keyCode);
     }
   };
 
@@ -126,51 +92,35 @@ const record =
 const shape =
   (fields: Record<string, Check>, required: string[] = []): Check =>
   (v, path, out) => {
-    if (!isObj(v)) return fail(out, path || '$', 'expected an object');
+    if (!isObj(v)) return fail(out, path || '$', 'object');
     const known = Object.keys(fields);
     for (const k of Object.keys(v)) {
       if (has(fields, k)) fields[k](v[k], at(path, k), out);
-      else fail(out, at(path, k), 'unknown key' + hint(k, known));
+      else fail(out, at(path, k), 'unknownKey', k, known);
     }
-    for (const k of required) if (!has(v, k)) fail(out, at(path, k), 'is required');
+    for (const k of required) if (!has(v, k)) fail(out, at(path, k), 'required');
   };
 
 const nonEmpty = string();
-const localisedMap = record(LANG, LANG_MSG, nonEmpty);
+const localisedMap = record(LANG, 'lang', nonEmpty);
 /** `"Polls"` or `{ "en": "Polls", "cy": "Polau" }`. */
 const localised: Check = (v, path, out) => {
   if (typeof v == 'string') nonEmpty(v, path, out);
   else if (isObj(v) && Object.keys(v).length) localisedMap(v, path, out);
-  else
-    fail(
-      out,
-      path,
-      'expected text, or an object of language → text such as {"en": "…", "cy": "…"}',
-    );
+  else fail(out, path, 'localised');
 };
 
 const url: Check = (v, path, out) => {
-  if (typeof v != 'string') return fail(out, path, 'expected a string');
-  if (URL_OK.test(v)) return;
-  // Name the scheme when there is one (`javascript:`, `data:`): the likeliest hostile input.
-  const scheme = /^\s*([a-z][\w+.-]{0,20}):/i.exec(v)?.[1];
-  const refused =
-    scheme && !/^https?$/.test(scheme) ? `${scheme.toLowerCase()}: URLs are not allowed; ` : '';
-  fail(out, path, refused + 'expected an https: URL or a path starting with /');
+  if (typeof v != 'string') fail(out, path, 'string');
+  else if (!URL_OK.test(v)) fail(out, path, 'url', v);
 };
 
 const preset: Check = (v, path, out) => {
-  if (typeof v != 'string') fail(out, path, 'expected a string');
-  else if (!has(PRESET_SERVICES, v))
-    fail(
-      out,
-      path,
-      `unknown preset ${quote(v)}` +
-        (hint(v, PRESET_NAMES) || `; presets: ${PRESET_NAMES.join(', ')}`),
-    );
+  if (typeof v != 'string') fail(out, path, 'string');
+  else if (!has(PRESET_SERVICES, v)) fail(out, path, 'preset', v, PRESET_NAMES);
 };
 
-const cookieGlob = string(COOKIE_GLOB, COOKIE_GLOB_MSG);
+const cookieGlob = string(COOKIE_GLOB, 'cookieGlob');
 
 const cookieDeclaration = shape(
   {
@@ -179,8 +129,8 @@ const cookieDeclaration = shape(
     purpose: localised,
     expires: localised,
     // Printable ASCII without `;`: the path is written into `document.cookie` when sweeping.
-    path: string(/^\/[!-:<-~]*$/, 'expected a path starting with /'),
-    party: check((v) => v === 'first' || v === 'third', 'expected "first" or "third"'),
+    path: string(/^\/[!-:<-~]*$/, 'cookiePath'),
+    party: check((v) => v === 'first' || v === 'third', 'party'),
   },
   ['name'],
 );
@@ -191,12 +141,12 @@ const serviceShape = shape({
   provider: nonEmpty,
   privacyUrl: url,
   description: localised,
-  hosts: list(string(HOST, HOST_MSG)),
+  hosts: list(string(HOST, 'host')),
   cookies: list(cookieDeclaration),
-  measurementId: string(/^G-[A-Z0-9]+$/, 'expected a GA4 measurement ID such as G-ABC123'),
+  measurementId: string(/^G-[A-Z0-9]+$/, 'measurementId'),
   statisticalExceptionAcknowledgement: check(
     (v) => typeof v == 'string' && v.trim().length >= 20,
-    'expected a sentence (20 characters or more) saying the provider uses the data only to give you statistics',
+    'acknowledgement',
   ),
 });
 
@@ -204,36 +154,31 @@ const service: Check = (v, path, out) => {
   serviceShape(v, path, out);
   if (isObj(v) && !has(v, 'preset'))
     for (const k of ['title', 'provider', 'cookies'])
-      if (!has(v, k)) fail(out, at(path, k), 'is required for a service without a preset');
+      if (!has(v, k)) fail(out, at(path, k), 'requiredWithoutPreset');
 };
 
 const category = shape({
-  required: check((v) => typeof v == 'boolean', 'expected true or false'),
+  required: check((v) => typeof v == 'boolean', 'boolean'),
   basis: check(
     (v) => v === 'consent' || v === STATISTICAL_EXCEPTION,
-    'expected "consent" or "statistical-exception"',
+    'basis',
   ),
   title: localised,
   description: localised,
-  services: list(string(NAME, NAME_MSG)),
+  services: list(string(NAME, 'name')),
 });
 
-const flag = check((v) => typeof v == 'boolean', 'expected true or false');
+const flag = check((v) => typeof v == 'boolean', 'boolean');
 
 const consentModeShape = shape({
   categories: record(
     NAME,
-    NAME_MSG,
-    list(
-      check(
-        (v) => CONSENT_MODE_KEYS.includes(v as ConsentModeKey),
-        `expected one of ${CONSENT_MODE_KEYS.join(', ')}`,
-      ),
-    ),
+    'name',
+    list(check((v) => CONSENT_MODE_KEYS.includes(v as ConsentModeKey), 'consentModeKey', CONSENT_MODE_KEYS)),
   ),
   waitForUpdate: check(
     (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10000,
-    'expected a whole number of milliseconds from 0 to 10000',
+    'waitForUpdate',
   ),
   adsDataRedaction: flag,
   urlPassthrough: flag,
@@ -243,47 +188,38 @@ const catalogueShape = shape(
   {
     $schema: nonEmpty,
     site: nonEmpty,
-    revision: check(
-      (v) => Number.isSafeInteger(v) && (v as number) > 0,
-      'expected a positive integer',
-    ),
+    revision: check((v) => Number.isSafeInteger(v) && (v as number) > 0, 'revision'),
     policyUrl: url,
     cookiesPageUrl: url,
-    categories: record(NAME, NAME_MSG, category),
-    services: record(NAME, NAME_MSG, service),
+    categories: record(NAME, 'name', category),
+    services: record(NAME, 'name', service),
     texts: record(
       LANG,
-      LANG_MSG,
+      'lang',
       record(
         /^[a-zA-Z][\w.-]*$/,
-        'expected a text key such as banner.heading',
-        check((v) => typeof v == 'string', 'expected a string'),
+        'textKey',
+        check((v) => typeof v == 'string', 'string'),
       ),
     ),
     consentMode: (v, path, out) => {
       if (isObj(v)) consentModeShape(v, path, out);
-      else if (typeof v != 'boolean') fail(out, path, 'expected true, false or an object of settings');
+      else if (typeof v != 'boolean') fail(out, path, 'consentMode');
     },
     receipts: shape(
       {
-        url: string(
-          SITE_PATH,
-          'expected a path on this site such as /consent-receipts: receipts are never sent to another site',
-        ),
+        url: string(SITE_PATH, 'receiptsUrl'),
       },
       ['url'],
     ),
-    gpc: check((v) => v === 'banner' || v === 'silent', 'expected "banner" or "silent"'),
+    gpc: check((v) => v === 'banner' || v === 'silent', 'gpc'),
     cookie: shape({
-      name: string(
-        /^[\w!#$%&'+.^`|~-]+$/,
-        "expected a cookie name: letters, digits and !#$%&'+-.^_`|~",
-      ),
+      name: string(/^[\w!#$%&'+.^`|~-]+$/, 'cookieName'),
       days: check(
         (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 730,
-        'expected a whole number of days from 1 to 730',
+        'days',
       ),
-      domain: string(HOST, HOST_MSG),
+      domain: string(HOST, 'host'),
     }),
   },
   ['site', 'revision', 'categories'],
@@ -304,16 +240,12 @@ function checkReferences(input: Obj, out: Problems) {
   const categories = own(input, 'categories');
   const services = own(input, 'services');
   if (!isObj(categories)) return;
-  if (!Object.keys(categories).length) fail(out, 'categories', 'expected at least one category');
+  if (!Object.keys(categories).length) fail(out, 'categories', 'noCategories');
   const mapped = own(own(input, 'consentMode'), 'categories');
   if (isObj(mapped))
     for (const name of Object.keys(mapped))
       if (!has(categories, name) && NAME.test(name))
-        fail(
-          out,
-          at('consentMode.categories', name),
-          `no category named ${quote(name)}` + hint(name, Object.keys(categories)),
-        );
+        fail(out, at('consentMode.categories', name), 'noCategory', name, Object.keys(categories));
   const consentModeKeys = consentModeMap(input);
   const owner = new Map<string, string>();
   for (const name of Object.keys(categories)) {
@@ -322,14 +254,10 @@ function checkReferences(input: Obj, out: Problems) {
     const required = own(cat, 'required') === true;
     const exception = own(cat, 'basis') === STATISTICAL_EXCEPTION;
     if (required && exception)
-      fail(out, at(path, 'basis'), 'a required category cannot use the statistical exception');
+      fail(out, at(path, 'basis'), 'requiredException');
     const adKeys = (consentModeKeys[name] ?? []).filter((k) => AD_KEYS.includes(k));
     if (exception && adKeys.length)
-      fail(
-        out,
-        at(path, 'basis'),
-        `a category that grants ${adKeys.join(', ')} (Consent Mode) has ad features, so it cannot use the statistical exception`,
-      );
+      fail(out, at(path, 'basis'), 'adKeysException', adKeys);
     const entries = own(cat, 'services');
     if (!Array.isArray(entries)) continue;
     entries.forEach((entry, i) => {
@@ -339,17 +267,13 @@ function checkReferences(input: Obj, out: Problems) {
       const presetName = own(svc, 'preset') as string;
       if (!svc) {
         const names = [...(isObj(services) ? Object.keys(services) : []), ...PRESET_NAMES];
-        fail(out, entryPath, `no service named ${quote(entry)} in services` + hint(entry, names));
+        fail(out, entryPath, 'noService', entry, names);
       } else if (owner.has(entry)) {
-        fail(out, entryPath, `${quote(entry)} is already in category ${quote(owner.get(entry)!)}`);
+        fail(out, entryPath, 'alreadyIn', entry, owner.get(entry));
       } else {
         owner.set(entry, name);
         if (required && NEEDS_CONSENT.includes(presetName))
-          fail(
-            out,
-            entryPath,
-            `${quote(entry)} cannot be in a required category: ${presetName} always needs consent`,
-          );
+          fail(out, entryPath, 'needsConsent', entry, presetName);
         // DUAA exception: first-party aggregate statistics only (COMPLIANCE R31).
         if (exception) checkStatisticalException(entry, svc, entryPath, out);
       }
@@ -358,7 +282,7 @@ function checkReferences(input: Obj, out: Problems) {
   if (isObj(services))
     for (const name of Object.keys(services))
       if (!owner.has(name) && NAME.test(name))
-        fail(out, at('services', name), 'not listed in any category');
+        fail(out, at('services', name), 'unlisted');
 }
 
 /**
@@ -369,25 +293,13 @@ function checkReferences(input: Obj, out: Problems) {
  */
 function checkStatisticalException(entry: string, svc: Obj, path: string, out: Problems) {
   const presetName = own(svc, 'preset') as string;
-  const refuse = (why: string) =>
-    fail(out, path, `${quote(entry)} ${why}, so it cannot use the statistical exception`);
-  if (cookiesOf(svc).some((c) => own(c, 'party') === 'third')) return refuse('sets third-party cookies');
-  if (OWN_PURPOSES.includes(presetName))
-    return refuse(`is ${presetName}, whose provider uses the data for its own purposes, advertising included`);
+  if (cookiesOf(svc).some((c) => own(c, 'party') === 'third')) return fail(out, path, 'thirdPartyException', entry);
+  if (OWN_PURPOSES.includes(presetName)) return fail(out, path, 'ownPurposesException', entry, presetName);
   if (has(svc, 'statisticalExceptionAcknowledgement')) return;
   const hosts = own(svc, 'hosts') ?? (has(PRESET_SERVICES, presetName) ? PRESET_SERVICES[presetName as PresetName].hosts : []);
-  const why =
-    presetName == 'google-analytics' || has(svc, 'measurementId')
-      ? 'is Google Analytics, and Google may use the data for its own purposes'
-      : Array.isArray(hosts) && hosts.length
-        ? `loads from other hosts (${hosts.slice(0, 2).join(', ')})`
-        : '';
-  if (why)
-    fail(
-      out,
-      path,
-      `${quote(entry)} ${why}: it can use the statistical exception only with "statisticalExceptionAcknowledgement" on the service, saying the provider uses the data only to give you statistics`,
-    );
+  // Google Analytics is named as such (its message says why without hosts).
+  if (presetName == 'google-analytics' || has(svc, 'measurementId')) fail(out, path, 'unacknowledged', entry, []);
+  else if (Array.isArray(hosts) && hosts.length) fail(out, path, 'unacknowledged', entry, hosts);
 }
 
 /**
@@ -396,55 +308,52 @@ function checkStatisticalException(entry: string, svc: Obj, path: string, out: P
  * such as `services.youtube.cookies[2].name`.
  */
 export function parseCatalogue(input: unknown): ParseResult {
-  const result = parseCatalogueWithoutTexts(input);
-  if (result.ok) addPresetTexts(result.catalogue);
-  return result;
+  const result = checkCatalogue(input);
+  if (!result.ok) return { ok: false, problems: result.findings.map(describe) };
+  addPresetTexts(result.catalogue);
+  return { ok: true, catalogue: result.catalogue, problems: [] };
 }
 
+export type CheckResult = { ok: true; catalogue: Catalogue } | { ok: false; findings: Finding[] };
+
 /**
- * `parseCatalogue` without the presets' texts (descriptions, cookies' purposes and expiries): the
- * script tag's core, whose first layer shows none of them; the elements bundle adds them.
+ * `parseCatalogue` without the messages (each problem is a code: `describe` in
+ * validate-messages.ts says it) and without the presets' texts (descriptions, cookies' purposes
+ * and expiries): the script tag's core, whose first layer shows none of them and which fetches
+ * the messages only for a catalogue that fails; the elements bundle adds the texts.
  */
-export function parseCatalogueWithoutTexts(input: unknown): ParseResult {
+export function checkCatalogue(input: unknown): CheckResult {
   const out: Problems = [];
+  const refused = () => ({ ok: false, findings: out }) as const;
   try {
     if (typeof input == 'string') {
       try {
         input = JSON.parse(input);
       } catch (e) {
-        return {
-          ok: false,
-          problems: [{ path: '$', message: 'not valid JSON: ' + (e as Error).message }],
-        };
+        fail(out, '$', 'json', (e as Error).message);
+        return refused();
       }
     }
-    if (!isObj(input))
-      return { ok: false, problems: [{ path: '$', message: 'expected an object' }] };
+    if (!isObj(input)) {
+      fail(out, '$', 'object');
+      return refused();
+    }
     catalogueShape(input, '', out);
     checkReferences(input, out);
-    return out.length
-      ? { ok: false, problems: out }
-      : { ok: true, catalogue: expand(input, PRESET_SERVICES), problems: [] };
+    return out.length ? refused() : { ok: true, catalogue: expand(input, PRESET_SERVICES) };
   } catch {
     // Only a hostile object (a throwing getter or Proxy) gets here; JSON text cannot.
-    fail(out, '$', 'could not be read');
-    return { ok: false, problems: out };
+    fail(out, '$', 'unreadable');
+    return refused();
   }
 }
 
-/** One `path: message` line per problem, for the console. */
-export const formatProblems = (problems: readonly CatalogueProblem[]): string =>
-  problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+export { formatProblems } from './validate-messages.js';
 
-/**
- * The resolved catalogue, or undefined after a console error naming every problem. `parse` is
- * `parseCatalogue`, or in the script tag's core `parseCatalogueWithoutTexts`.
- */
-export function validCatalogue(input: unknown, parse: (input: unknown) => ParseResult): Catalogue | undefined {
-  const result = parse(input);
+/** The resolved catalogue (`parseCatalogue`), or undefined after a console error naming every problem. */
+export function validCatalogue(input: unknown): Catalogue | undefined {
+  const result = parseCatalogue(input);
   if (result.ok) return result.catalogue;
-  console.error(
-    `consent-gate: the cookie catalogue is invalid, so nothing non-essential will run:\n${formatProblems(result.problems)}`,
-  );
+  console.error(invalidCatalogue(result.problems));
   return undefined;
 }

@@ -159,19 +159,51 @@ describe('bad input fails closed', () => {
     await context.close();
   });
 
-  it('with an invalid catalogue names the problem and runs nothing, even if asked to', async () => {
-    const { context, page, thirdParty, consoleErrors } = await openContext(env.browser);
+  /** A first visit to a page whose catalogue names a service it does not declare (a typo). */
+  async function openInvalid({ errorsFile = true } = {}) {
+    const opened = await openContext(env.browser);
+    const { context, page } = opened;
     await context.route('**/catalogue.json', (route) =>
       route.fulfill({ contentType: 'application/json', body: JSON.stringify({ site: 'X', revision: 1, categories: { analytics: { services: ['google-analytic'] } } }) }),
     );
+    const library = [];
+    context.on('request', (request) => {
+      const file = new URL(request.url()).pathname.match(/\/(consent-gate[\w-]*\.min\.js)$/)?.[1];
+      if (file) library.push(file);
+    });
+    if (!errorsFile) await context.route('**/consent-gate-errors.min.js', (route) => route.abort());
     await page.goto(env.server.origin() + PAGE);
     await page.waitForFunction(() => window.consentGate);
     await settle(page);
     await page.evaluate(() => window.consentGate.acceptAll());
     await settle(page);
+    return { ...opened, library };
+  }
+
+  it('with an invalid catalogue names the problem and runs nothing, even if asked to', async () => {
+    const { context, page, thirdParty, consoleErrors, library } = await openInvalid();
     assert.deepEqual(thirdParty, []);
-    assert.ok(consoleErrors.some((m) => m.includes('categories.analytics.services[0]')), consoleErrors.join('\n'));
+    // The messages come from beside the core, fetched only now (a valid catalogue's first visit
+    // downloads the gate and the core alone: ui-bundles.test.js).
+    assert.deepEqual(library, ['consent-gate.min.js', 'consent-gate-core.min.js', 'consent-gate-errors.min.js']);
+    const expected =
+      'consent-gate: the cookie catalogue is invalid, so nothing non-essential will run:\n' +
+      'categories.analytics.services[0]: no service named "google-analytic" in services (did you mean "google-analytics"?)';
+    assert.deepEqual(consoleErrors, [expected]);
     assert.equal(await page.locator('consent-banner').count(), 0);
+    await context.close();
+  });
+
+  it('with an invalid catalogue and its messages unreachable, still names the path and runs nothing', async () => {
+    const { context, page, thirdParty, consoleErrors } = await openInvalid({ errorsFile: false });
+    assert.deepEqual(thirdParty, []);
+    const refusal = consoleErrors.filter((m) => m.startsWith('consent-gate: the cookie catalogue is invalid'));
+    assert.deepEqual(refusal, [
+      'consent-gate: the cookie catalogue is invalid, so nothing non-essential will run (categories.analytics.services[0]: noService).',
+    ]);
+    assert.ok(consoleErrors.some((m) => m.includes('could not load') && m.includes('consent-gate-errors.min.js')), consoleErrors.join('\n'));
+    assert.equal(await page.locator('consent-banner').count(), 0);
+    assert.equal(await page.locator('script[type="text/plain"]').count(), 4);
     await context.close();
   });
 });

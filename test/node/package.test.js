@@ -118,7 +118,7 @@ describe('the tarball', () => {
     for (const pattern of pkg.sideEffects) {
       const regex = new RegExp(`^${pattern.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace(/\*/g, '[^/]+')}$`);
       assert.ok(packed.some((file) => regex.test(file)), `sideEffects "${pattern}" matches no packed file`);
-      assert.match(pattern, /^\.\/dist\/(index\.js|ui\/\*\/define\.js|i18n\/add-(cy|en)\.js|consent-gate(-core|-ui-cy|-ui-elements|-ui-embed|-debug)?\.min\.js)$/);
+      assert.match(pattern, /^\.\/dist\/(index\.js|ui\/\*\/define\.js|i18n\/add-(cy|en)\.js|consent-gate(-core|-ui-cy|-ui-elements|-ui-embed|-debug|-errors)?\.min\.js)$/);
     }
   });
 });
