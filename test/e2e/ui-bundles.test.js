@@ -17,6 +17,13 @@ const UI = 'consent-gate-core.min.js'; // the core carries the UI's first layer:
 const CY = 'consent-gate-ui-cy.min.js';
 const ELEMENTS = 'consent-gate-ui-elements.min.js';
 const EMBED = 'consent-gate-ui-embed.min.js';
+/** Waits up to 5 s for `ok()`; fails with `detail()` after. */
+async function expectEventually(ok, detail) {
+  for (let tries = 0; !ok(); tries++) {
+    if (tries == 50) assert.fail(detail());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 const dist = (file) => readFileSync(new URL(`../../dist/${file}`, import.meta.url));
 /** A file's SRI hash: SHA-384 as a site puts it on the gate, SHA-256 as the bundles carry their siblings'. */
 const sri = (file, algorithm = 'sha384') => `${algorithm}-${createHash(algorithm).update(dist(file)).digest('base64')}`;
@@ -164,6 +171,25 @@ describe('the UI bundles a page fetches', () => {
       scripts.sort((a, b) => a.file.localeCompare(b.file)),
       [CY, ELEMENTS, EMBED, UI].sort().map((file) => ({ file, integrity: sri(file, 'sha256'), crossOrigin: 'anonymous', nonce: 'n0nce' })),
     );
+    await context.close();
+  });
+
+  it('with an integrity attribute on the gate, a refused catalogue’s messages load with their own hash, crossorigin and the nonce, and say why', async () => {
+    const invalid = '{"site":"X","revision":1,"categories":{"analytics":{"services":[]}},"servicse":{}}';
+    const gate = `<script id="cookie-catalogue" type="application/json" nonce="n0nce">${invalid}</script>
+  <script src="/dist/consent-gate.min.js" data-catalogue="#cookie-catalogue" integrity="${sri('consent-gate.min.js')}" crossorigin="anonymous" nonce="n0nce"></script>`;
+    const html = SCHOOL.replace(/<script src="\/dist\/consent-gate\.min\.js"[^>]*><\/script>/, gate);
+    assert.notEqual(html, SCHOOL);
+    const { context, page, library, consoleErrors } = await visit({ html, headers: { 'Content-Security-Policy': "script-src 'nonce-n0nce'" } });
+    await page.waitForFunction(() => document.querySelector('script[src$="/consent-gate-errors.min.js"]'));
+    const refusal = 'servicse: unknown key (did you mean "services"?)';
+    await expectEventually(() => consoleErrors.some((m) => m.includes(refusal)), () => consoleErrors.join('\n'));
+    assert.deepEqual(library.sort(), ['consent-gate-core.min.js', 'consent-gate-errors.min.js', 'consent-gate.min.js']);
+    const script = await page.evaluate(() => {
+      const s = document.querySelector('script[src$="/consent-gate-errors.min.js"]');
+      return { integrity: s.integrity, crossOrigin: s.crossOrigin, nonce: s.nonce };
+    });
+    assert.deepEqual(script, { integrity: sri('consent-gate-errors.min.js', 'sha256'), crossOrigin: 'anonymous', nonce: 'n0nce' });
     await context.close();
   });
 });
