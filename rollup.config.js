@@ -12,7 +12,7 @@
 //  - dist/consent-gate-debug.min.js  script-tag debug aid (IIFE), loaded by the gate only with ?consent-debug
 //  - dist/consent-gate-errors.min.js script-tag validator messages (IIFE), loaded by the core only for
 //                                    a catalogue its checks refused, to say why
-//  - dist/consent-gate-core.min.js   script-tag rest of the gate (IIFE): the consent state, validator,
+//  - dist/consent-gate-core.min.js   script-tag rest of the gate (IIFE): the consent state, validator's checks,
 //                                    presets (no texts), decisions, receipts, sweep, tab sync, and the
 //                                    UI's first layer (the banner, drawn without Lit, its English); loaded by the
 //                                    gate when needed; carries the SRI hashes of the three above, so

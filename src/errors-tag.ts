@@ -4,10 +4,10 @@
  * It hands `report` to the core under a shared key, because an IIFE cannot export.
  */
 import { ERRORS_KEY } from './bundle-keys.js';
-import { describe, invalidCatalogue, type Finding } from './catalogue/validate-messages.js';
+import { describeFinding, invalidCatalogue, type Finding } from './catalogue/validate-messages.js';
 
 /** Logs the console error naming every problem the checks found. */
-const report = (findings: readonly Finding[]) => console.error(invalidCatalogue(findings.map(describe)));
+const report = (findings: readonly Finding[]) => console.error(invalidCatalogue(findings.map(describeFinding)));
 
 export type ErrorsBundle = { report: typeof report };
 

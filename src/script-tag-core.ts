@@ -1,8 +1,8 @@
 /**
  * The rest of the script-tag gate (`consent-gate-core.min.js`): the consent state with its
- * reactions to a change, the validator's checks (its messages are fetched for a refused catalogue,
- * `refuse`) and the presets (their texts come with the elements), the
- * decisions and receipts, the cookie sweep, tab sync, Global Privacy Control, the debug aid's
+ * reactions to a change, the validator's checks (its messages are fetched for a refused
+ * catalogue, `reportRefusal`) and the presets (their texts come with the elements), the decisions
+ * and receipts, the cookie sweep, tab sync, Global Privacy Control, the debug aid's
  * host, and the UI's first layer (the banner, drawn without Lit, and its English). `consent-gate.min.js`
  * (`src/script-tag.ts`) runs a returning visitor's page by itself and fetches this file only when more is needed: a page it cannot run by itself (a first
  * visit, a changed catalogue…), an element to draw, a decision, a change made in another tab,
@@ -16,7 +16,7 @@
  */
 import { DEBUG_INTEGRITY, ERRORS_INTEGRITY } from './bundle-integrity.js';
 import { CORE_KEY, DEBUG_KEY, ERRORS_KEY, handedOver } from './bundle-keys.js';
-import type { Finding } from './catalogue/validate-messages.js';
+import { INVALID_CATALOGUE, type Finding } from './catalogue/validate-messages.js';
 import { GATE_PRESETS } from './catalogue/preset-cookies.js';
 import { expand } from './catalogue/resolve.js';
 import { ConsentState } from './consent/controller.js';
@@ -53,18 +53,16 @@ export interface Handover {
 
 /**
  * Says why the catalogue was refused: its messages come from beside this file, so a first visit
- * does not download them (≈0.9 KB brotli). Should that fail, the console still names each path.
+ * does not download them (−674 B brotli here; the file is 1.5 KB). Should that fail (not there,
+ * or not that file: a host may answer a missing file with a page), the console still names each
+ * path, with its code.
  */
-function refuse(self: HTMLScriptElement, findings: Finding[]): void {
-  loadBeside(self, 'consent-gate-errors.min.js', ERRORS_INTEGRITY).then(
-    () => handedOver<ErrorsBundle>(ERRORS_KEY).report(findings),
-    () =>
-      console.error(
-        `consent-gate: the cookie catalogue is invalid, so nothing non-essential will run (${findings
-          .map((f) => `${f.path}: ${f.code}`)
-          .join('; ')}).`,
-      ),
-  );
+function reportRefusal(self: HTMLScriptElement, findings: Finding[]): void {
+  loadBeside(self, 'consent-gate-errors.min.js', ERRORS_INTEGRITY)
+    .then(() => handedOver<ErrorsBundle>(ERRORS_KEY).report(findings))
+    .catch(() =>
+      console.error(`${INVALID_CATALOGUE} (${findings.map((f) => `${f.path}: ${f.code}`).join('; ')}).`),
+    );
 }
 
 /**
@@ -88,7 +86,7 @@ export function take(handover: Handover): ConsentState | Promise<ConsentState> {
    */
   const upgrade = () =>
     (full ??= nextTask().then(() => {
-      const ok = validateAndUpgrade(consent, text, fingerprint, (findings) => refuse(self, findings));
+      const ok = validateAndUpgrade(consent, text, fingerprint, (findings) => reportRefusal(self, findings));
       // Upgrade may have resealed the choice for this catalogue text. With no choice (a first
       // visit) there is only an old memo to remove, and a page view's first touch of storage is
       // slow (≈7 ms at 4× CPU, profiled): it is done after the next frame, as the gate is

@@ -16,7 +16,7 @@ import type { Finding } from './catalogue/validate-messages.js';
 /**
  * Validates the catalogue text and puts the validated catalogue (its presets without their texts)
  * in force for `state`, with the decisions and receipts. False when the catalogue is invalid: then
- * `refuse` is given every problem found, for the console (the core fetches the messages to say
+ * `reportRefusal` is given every problem found, for the console (the core fetches the messages to say
  * them). A stored choice made under an older fingerprint of a catalogue that is still valid gets
  * the current one, so the next page view takes the short path.
  */
@@ -24,11 +24,11 @@ export function upgrade(
   state: ConsentState,
   text: string,
   fingerprint: string,
-  refuse: (findings: Finding[]) => void,
+  reportRefusal: (findings: Finding[]) => void,
 ): boolean {
   const result = checkCatalogue(text);
   if (!result.ok) {
-    refuse(result.findings);
+    reportRefusal(result.findings);
     return false;
   }
   const { catalogue } = result;

@@ -42,7 +42,12 @@ function hint(word: string, options: readonly string[]): string {
 }
 
 type Args = readonly unknown[];
-const exception = (entry: string, why: string) => `${quote(entry)} ${why}, so it cannot use the statistical exception`;
+/** A service refused the statistical exception, and why. */
+const refusedException = (entry: string, why: string) =>
+  `${quote(entry)} ${why}, so it cannot use the statistical exception`;
+/** A service that may use the exception only with the site's acknowledgement, and why. */
+const unacknowledged = (entry: string, why: string) =>
+  `${quote(entry)} ${why}: it can use the statistical exception only with "statisticalExceptionAcknowledgement" on the service, saying the provider uses the data only to give you statistics`;
 
 /** Every message, by the code `validate.ts` reports (`Finding`); arguments as it passes them. */
 const MESSAGES = {
@@ -95,16 +100,13 @@ const MESSAGES = {
   requiredException: () => 'a required category cannot use the statistical exception',
   adKeysException: (keys: readonly string[]) =>
     `a category that grants ${keys.join(', ')} (Consent Mode) has ad features, so it cannot use the statistical exception`,
-  thirdPartyException: (entry: string) => exception(entry, 'sets third-party cookies'),
+  thirdPartyException: (entry: string) => refusedException(entry, 'sets third-party cookies'),
   ownPurposesException: (entry: string, preset: string) =>
-    exception(entry, `is ${preset}, whose provider uses the data for its own purposes, advertising included`),
-  /** Google Analytics (`hosts` empty) or a service loading from other hosts, without the acknowledgement. */
-  unacknowledged: (entry: string, hosts: readonly string[]) =>
-    `${quote(entry)} ${
-      hosts.length
-        ? `loads from other hosts (${hosts.slice(0, 2).join(', ')})`
-        : 'is Google Analytics, and Google may use the data for its own purposes'
-    }: it can use the statistical exception only with "statisticalExceptionAcknowledgement" on the service, saying the provider uses the data only to give you statistics`,
+    refusedException(entry, `is ${preset}, whose provider uses the data for its own purposes, advertising included`),
+  unacknowledgedAnalytics: (entry: string) =>
+    unacknowledged(entry, 'is Google Analytics, and Google may use the data for its own purposes'),
+  /** `hosts`: the first two, joined. */
+  unacknowledgedHosts: (entry: string, hosts: string) => unacknowledged(entry, `loads from other hosts (${hosts})`),
 } satisfies Record<string, (...args: never[]) => string>;
 
 export type ProblemCode = keyof typeof MESSAGES;
@@ -116,16 +118,22 @@ export interface Finding {
   args?: Args;
 }
 
-/** The problem with its message. */
-export const describe = ({ path, code, args = [] }: Finding): CatalogueProblem => ({
+/**
+ * The problem with its message. A code this file does not know (an older errors file, cached
+ * beside a newer core) is shown as itself.
+ */
+export const describeFinding = ({ path, code, args = [] }: Finding): CatalogueProblem => ({
   path,
-  message: (MESSAGES[code] as (...args: Args) => string)(...args),
+  message: (MESSAGES[code] as ((...args: Args) => string) | undefined)?.(...args) ?? code,
 });
 
 /** One `path: message` line per problem, for the console. */
 export const formatProblems = (problems: readonly CatalogueProblem[]): string =>
   problems.map((p) => `${p.path}: ${p.message}`).join('\n');
 
+/** How the console's error for an invalid catalogue begins (the script tag's core says it too). */
+export const INVALID_CATALOGUE = 'consent-gate: the cookie catalogue is invalid, so nothing non-essential will run';
+
 /** The console's error for an invalid catalogue. */
 export const invalidCatalogue = (problems: readonly CatalogueProblem[]): string =>
-  `consent-gate: the cookie catalogue is invalid, so nothing non-essential will run:\n${formatProblems(problems)}`;
+  `${INVALID_CATALOGUE}:\n${formatProblems(problems)}`;

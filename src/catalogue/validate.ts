@@ -9,7 +9,7 @@
  */
 import { PRESET_SERVICES } from './preset-services.js';
 import { addPresetTexts } from './preset-texts.js';
-import { describe, invalidCatalogue, type Finding, type ProblemCode } from './validate-messages.js';
+import { describeFinding, invalidCatalogue, type Finding, type ProblemCode } from './validate-messages.js';
 import { AD_KEYS, consentModeMap, expand, has, isObj, own, serviceInput as inputWith, type Obj } from './resolve.js';
 import { STATISTICAL_EXCEPTION } from './types.js';
 import type { Catalogue, ConsentModeKey, ParseResult, PresetName } from './types.js';
@@ -297,9 +297,10 @@ function checkStatisticalException(entry: string, svc: Obj, path: string, out: P
   if (OWN_PURPOSES.includes(presetName)) return fail(out, path, 'ownPurposesException', entry, presetName);
   if (has(svc, 'statisticalExceptionAcknowledgement')) return;
   const hosts = own(svc, 'hosts') ?? (has(PRESET_SERVICES, presetName) ? PRESET_SERVICES[presetName as PresetName].hosts : []);
-  // Google Analytics is named as such (its message says why without hosts).
-  if (presetName == 'google-analytics' || has(svc, 'measurementId')) fail(out, path, 'unacknowledged', entry, []);
-  else if (Array.isArray(hosts) && hosts.length) fail(out, path, 'unacknowledged', entry, hosts);
+  if (presetName == 'google-analytics' || has(svc, 'measurementId')) fail(out, path, 'unacknowledgedAnalytics', entry);
+  // Joined here, inside `checkCatalogue`'s guard: the hosts may be any value a page passed.
+  else if (Array.isArray(hosts) && hosts.length)
+    fail(out, path, 'unacknowledgedHosts', entry, hosts.slice(0, 2).join(', '));
 }
 
 /**
@@ -309,7 +310,7 @@ function checkStatisticalException(entry: string, svc: Obj, path: string, out: P
  */
 export function parseCatalogue(input: unknown): ParseResult {
   const result = checkCatalogue(input);
-  if (!result.ok) return { ok: false, problems: result.findings.map(describe) };
+  if (!result.ok) return { ok: false, problems: result.findings.map(describeFinding) };
   addPresetTexts(result.catalogue);
   return { ok: true, catalogue: result.catalogue, problems: [] };
 }
@@ -348,6 +349,7 @@ export function checkCatalogue(input: unknown): CheckResult {
   }
 }
 
+// Where it was before the messages moved: the npm entry (`consent-gate/core`) and tests import it from here.
 export { formatProblems } from './validate-messages.js';
 
 /** The resolved catalogue (`parseCatalogue`), or undefined after a console error naming every problem. */

@@ -346,6 +346,17 @@ describe('parseCatalogue: invalid catalogues', () => {
         expect(result).to.have.property('ok');
       }
     expect(problems(hostile)).to.deep.equal(['$: could not be read']);
+    // A statistical-exception service's hosts are named in its message: garbage there too.
+    const stats = {
+      site: 'X',
+      revision: 1,
+      categories: { statistics: { basis: 'statistical-exception', services: ['counter'] } },
+      services: { counter: { title: 'Counter', provider: 'X', cookies: [], hosts: [] as unknown[] } },
+    };
+    for (const value of garbage) {
+      const input = { ...stats, services: { counter: { ...stats.services.counter, hosts: [value, value] } } };
+      expect(() => parseCatalogue(input), `hosts = [${typeof value}]`).not.to.throw();
+    }
   });
 });
 

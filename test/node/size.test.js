@@ -31,6 +31,15 @@ describe('size of the script-tag files (brotli)', () => {
     }
   });
 
+  it('the core bundle (a first visit) carries the validator’s checks, not its messages: those come with the errors file', () => {
+    const read = (file) => readFileSync(path.join(root, 'dist', file), 'utf8');
+    // A hint and a message only validate-messages.ts holds.
+    for (const marker of ['did you mean', 'expected a bare hostname']) {
+      assert.ok(read('consent-gate-errors.min.js').includes(marker), `the errors file lacks "${marker}"`);
+      assert.ok(!read('consent-gate-core.min.js').includes(marker), `dist/consent-gate-core.min.js contains "${marker}"`);
+    }
+  });
+
   it('the core bundle (a first visit) draws the banner without Lit: Lit comes with the elements bundle only', () => {
     const read = (file) => readFileSync(path.join(root, 'dist', file), 'utf8');
     // Lit's template marker ('lit$' and a random number) is in every copy of lit-html.
