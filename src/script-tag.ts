@@ -174,6 +174,9 @@ function begin(text: string): void {
   begun(need);
   // Consent Mode's default goes into the dataLayer now, before any later tag.
   if (settings) pushConsentModeDefault(settings);
+  // A footer "Cookie settings" link clicked before the core has taken over (on the short path, or
+  // while the core downloads and validates) opens the preferences once it has.
+  document.addEventListener('click', (event) => !state && openerClicked(event) && early.open());
   if (!found) {
     need();
     return;
@@ -205,7 +208,6 @@ function begin(text: string): void {
     stopWatching();
     channel.close();
   };
-  document.addEventListener('click', (event) => !state && openerClicked(event) && early.open());
 
   // Refused cookies are swept on every page load: the core's sweep runs if any is here.
   const refused = sweep && new RegExp(sweep, 's');

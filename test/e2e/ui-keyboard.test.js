@@ -154,6 +154,24 @@ describe('keyboard, the preferences dialog', () => {
     await context.close();
   });
 
+  it('a [data-consent-open] link clicked on a first visit before the core has arrived opens the preferences once it has', async () => {
+    const { context, page } = await env.open();
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await context.route('**/consent-gate-core.min.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(env.demo.siteUrl + '/');
+    const link = page.getByRole('contentinfo').getByRole('link', { name: 'Cookie settings' });
+    await link.click();
+    assert.equal(await page.locator('consent-banner').count(), 0, 'the core is not here yet');
+    release();
+    await dialog(page).waitFor();
+    assert.equal(page.url(), env.demo.siteUrl + '/', 'the link did not navigate');
+    await context.close();
+  });
+
   it('opens from [data-consent-open] elements added later and from consent.open()', async () => {
     const { context, page } = await env.open();
     await visit(page, env.demo.siteUrl + '/');
