@@ -98,11 +98,12 @@ export function take(handover: Handover): ConsentState | Promise<ConsentState> {
       return ok;
     }));
   const options: StartOptions = {
+    // run.ts calls it once; the banner's first drawing is a task of its own too (`nextTask`).
     loadUI: async () => {
       if (!(await upgrade())) return;
       await nextTask();
       startUI(self);
-    }, // run.ts calls it once
+    },
     loadDebug: () =>
       loadBeside(self, 'consent-gate-debug.min.js', DEBUG_INTEGRITY).then(() =>
         handedOver<typeof import('./gate/debug.js')>(DEBUG_KEY),

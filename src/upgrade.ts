@@ -15,10 +15,10 @@ import type { Finding } from './catalogue/validate-messages.js';
 
 /**
  * Validates the catalogue text and puts the validated catalogue (its presets without their texts)
- * in force for `state`, with the decisions and receipts. False when the catalogue is invalid: then
- * `reportRefusal` is given every problem found, for the console (the core fetches the messages to say
- * them). A stored choice made under an older fingerprint of a catalogue that is still valid gets
- * the current one, so the next page view takes the short path.
+ * in force for `state`, with the decisions and receipts. False when the catalogue is invalid:
+ * then `reportRefusal` is given every problem found, for the console (the core fetches the
+ * messages to say them). A stored choice made under an older fingerprint of a catalogue that is
+ * still valid gets the current one, so the next page view takes the short path.
  */
 export function upgrade(
   state: ConsentState,

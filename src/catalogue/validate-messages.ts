@@ -7,6 +7,9 @@
  */
 import type { CatalogueProblem } from './types.js';
 
+/** A message's arguments, as `validate.ts` passes them with a code. */
+type Args = readonly unknown[];
+
 /** Quotes a value from the input for a message, cut short so hostile input stays readable. */
 const quote = (s: unknown) => {
   const text = String(s);
@@ -41,7 +44,6 @@ function hint(word: string, options: readonly string[]): string {
   return best && ` (did you mean "${best}"?)`;
 }
 
-type Args = readonly unknown[];
 /** A service refused the statistical exception, and why. */
 const refusedException = (entry: string, why: string) =>
   `${quote(entry)} ${why}, so it cannot use the statistical exception`;
